@@ -1,0 +1,2 @@
+import SamspilEngine
+print("engine-bench: under construction")

@@ -1,0 +1,24 @@
+// swift-tools-version: 6.0
+//
+// Samspil: a discrete-event simulator of cross-sector patient flow.
+// The folder tree is the architecture:
+//   Sources/SamspilEngine  — the discrete-event engine (no knowledge of patients)
+//   Benchmarks/            — release-mode benchmark executables
+//   Tests/                 — unit, validation and end-to-end tests
+import PackageDescription
+
+let package = Package(
+    name: "Samspil",
+    products: [
+        .library(name: "SamspilEngine", targets: ["SamspilEngine"]),
+    ],
+    targets: [
+        .target(name: "SamspilEngine"),
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["SamspilEngine"],
+            path: "Benchmarks/EngineBench"
+        ),
+        .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
+    ]
+)
