@@ -13,7 +13,10 @@ let package = Package(
         .library(name: "SamspilEngine", targets: ["SamspilEngine"]),
     ],
     targets: [
-        .target(name: "SamspilEngine"),
+        .target(
+            name: "SamspilEngine",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "engine-bench",
             dependencies: ["SamspilEngine"],
