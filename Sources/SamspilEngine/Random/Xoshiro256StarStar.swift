@@ -29,6 +29,14 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         // never all zero; the all-zero state (xoshiro's only fixed point) is unreachable.
     }
 
+    /// A generator with exactly this state (for reproducing reference vectors).
+    /// - Precondition: the state is not all zero.
+    @inlinable
+    public init(state s0: UInt64, _ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+        precondition(s0 | s1 | s2 | s3 != 0, "the all-zero state is a fixed point")
+        _s0 = s0; _s1 = s1; _s2 = s2; _s3 = s3
+    }
+
     /// The generator for one independent stream; see ``StreamKey``.
     @inlinable
     public init(_ key: StreamKey) { self.init(seed: key.seed) }
