@@ -302,9 +302,9 @@ extension StudentT {
         let g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160
         let guess = z + (g1 + (g2 + (g3 + g4 / nu) / nu) / nu) / nu
         // In the far tails of small ν the series is poor; the power-law
-        // asymptote P(T > t) ≈ ν^(ν/2 − 1) t^(−ν) / B(ν/2, ½) is better there,
-        // and it overestimates while the series underestimates, so take the
-        // larger when both are available.
+        // asymptote P(T > t) ≈ ν^(ν/2 − 1) t^(−ν) / B(ν/2, ½) is better there
+        // (it overestimates t, so it is capped at 4× the series). Only a start:
+        // the bracketed iteration corrects either.
         let logPowerLaw = 0.5 * log(nu) - (log(q) + log(nu) + _logBetaHalf(nu / 2)) / nu
         let powerLaw = exp(logPowerLaw)
         return q < 1e-3 && powerLaw.isFinite ? Swift.max(guess, Swift.min(powerLaw, 4 * guess)) : guess
