@@ -47,21 +47,27 @@ public struct LevelHistogram: Sendable, Equatable, Codable {
     }
 
     /// The smallest level `k` such that the level was ≤ `k` for at least a
-    /// fraction `p` of the window ending at `time`.
+    /// fraction `p` of the window ending at `time`, among levels actually
+    /// occupied for some time.
+    ///
+    /// So `quantile(0)` is the lowest level occupied (not level 0 when the
+    /// level never went that low) and `quantile(1)` equals ``maximum(upTo:)``.
     /// - Complexity: O(maximum level).
     public func quantile(_ p: Double, upTo time: Double) -> Int {
         precondition(p >= 0 && p <= 1, "quantile probability must be in 0...1")
         let d = durations(upTo: time)
         let total = d.reduce(0, +)
         guard total > 0 else { return _level }
+        let highest = d.lastIndex(where: { $0 > 0 })!
+        if p == 1 { return highest }
         var cumulative = 0.0
-        for (k, t) in d.enumerated() {
+        for (k, t) in d.enumerated() where t > 0 {
             cumulative += t
             // A relative tolerance keeps floating-point noise from moving a quantile
             // that lands exactly on a boundary (e.g. p = 0.5 of two equal halves).
             if cumulative >= p * total * (1 - 1e-12) { return k }
         }
-        return d.count - 1
+        return highest
     }
 
     /// Time-average level from the window start to `time`.

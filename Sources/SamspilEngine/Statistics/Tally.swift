@@ -62,3 +62,31 @@ public struct Tally: Sendable, Equatable, Codable {
     /// Forgets every observation (for the end of a warm-up period).
     @inlinable public mutating func reset() { self = Tally() }
 }
+
+// Coding writes the minimum and maximum only when there are observations: an
+// empty tally holds ±infinity there, which `JSONEncoder` refuses to encode by
+// default, so the synthesized conformance made an empty tally unwritable.
+extension Tally {
+    enum CodingKeys: String, CodingKey { case _count, _mean, _m2, _minimum, _maximum }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        _count = try container.decode(Int.self, forKey: ._count)
+        _mean = try container.decode(Double.self, forKey: ._mean)
+        _m2 = try container.decode(Double.self, forKey: ._m2)
+        _minimum = try container.decodeIfPresent(Double.self, forKey: ._minimum) ?? .infinity
+        _maximum = try container.decodeIfPresent(Double.self, forKey: ._maximum) ?? -.infinity
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(_count, forKey: ._count)
+        try container.encode(_mean, forKey: ._mean)
+        try container.encode(_m2, forKey: ._m2)
+        if _count > 0 {
+            try container.encode(_minimum, forKey: ._minimum)
+            try container.encode(_maximum, forKey: ._maximum)
+        }
+    }
+}
