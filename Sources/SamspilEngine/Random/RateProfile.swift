@@ -224,7 +224,10 @@ public struct RateProfile: Sendable {
             if rate > 0 {
                 // Common case for busy streams: the arrival is in this hour.
                 let available = (Double(h + 1) - tau) * rate
-                if need < available { return t + need / rate }
+                if need < available {
+                    // Stay inside this hour even if rounding reaches its end.
+                    return Swift.min(t + need / rate, (cycles * period + Double(h + 1)).nextDown)
+                }
             }
             var target = c[h] + (tau - Double(h)) * rate + need
             var low = h + 1
@@ -244,7 +247,9 @@ public struct RateProfile: Sendable {
             }
             let hour = low - 1   // c[hour] ≤ target < c[hour + 1]: a positive-intensity hour
             let s = Double(hour) + (target - c[hour]) / (c[low] - c[hour])
-            return Swift.max(cycles * period + s, t)
+            // Rounding must neither move before t nor leave this (positive) hour.
+            let end = (cycles * period + Double(hour + 1)).nextDown
+            return Swift.min(Swift.max(cycles * period + s, t), end)
         }
     }
 
