@@ -17,11 +17,13 @@ let package = Package(
             name: "SamspilEngine",
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
+        .target(name: "SamspilModel", dependencies: ["SamspilEngine"]),
         .executableTarget(
             name: "engine-bench",
             dependencies: ["SamspilEngine"],
             path: "Benchmarks/EngineBench"
         ),
         .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
+        .testTarget(name: "SamspilModelTests", dependencies: ["SamspilModel", "SamspilEngine"]),
     ]
 )

@@ -40,6 +40,8 @@ case "mmc":
         fail("servers, rates, customers and repeats must be positive")
     }
     runMMc(o)
+case "sample":
+    runSamplingBenchmark()
 case "-h", "--help", "help":
     print(usage)
 default:

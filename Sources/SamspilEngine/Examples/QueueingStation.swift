@@ -95,8 +95,8 @@ public enum QueueingStation {
         precondition(c.arrivalRate > 0 && c.serviceRate > 0 && c.servers > 0 && c.customers > 0)
         var arrivals = Xoshiro256StarStar(StreamKey(masterSeed: c.seed, replication: c.replication, purpose: arrivalPurpose))
         var services = Xoshiro256StarStar(StreamKey(masterSeed: c.seed, replication: c.replication, purpose: servicePurpose))
-        let meanInterarrival = 1 / c.arrivalRate
-        let meanService = 1 / c.serviceRate
+        let interarrival = Distribution.exponential(mean: 1 / c.arrivalRate)
+        let service = Distribution.exponential(mean: 1 / c.serviceRate)
 
         var scheduler = Scheduler<Calendar>()
         var pool = ResourcePool(capacity: c.servers)
@@ -110,7 +110,7 @@ public enum QueueingStation {
 
         // The run ends at the last arrival: measuring until the system drains would
         // add an unrepresentative emptying period to every time average.
-        scheduler.schedule(_Kind.arrival, at: meanInterarrival * -log(arrivals.nextPositiveUnitDouble()), priority: .seize)
+        scheduler.schedule(_Kind.arrival, at: interarrival.sample(using: &arrivals), priority: .seize)
         loop: while let event = scheduler.next() {
             let now = event.time
             switch event.kind {
@@ -122,7 +122,7 @@ public enum QueueingStation {
                     busyDistribution.reset(at: now)
                 }
                 if arrived > total { break loop }
-                scheduler.schedule(_Kind.arrival, after: meanInterarrival * -log(arrivals.nextPositiveUnitDouble()), priority: .seize)
+                scheduler.schedule(_Kind.arrival, after: interarrival.sample(using: &arrivals), priority: .seize)
                 let measuring = arrived > c.warmupCustomers
                 if measuring { measuredArrivals &+= 1 }
                 let granted: Bool
@@ -136,12 +136,12 @@ public enum QueueingStation {
                 }
                 if granted {
                     busyDistribution.set(pool.inUse, at: now)
-                    scheduler.schedule(_Kind.departure, after: meanService * -log(services.nextPositiveUnitDouble()), priority: .release)
+                    scheduler.schedule(_Kind.departure, after: service.sample(using: &services), priority: .release)
                 }
             case _Kind.departure:
                 pool.release(at: now)
                 if pool.admitNext(at: now) != nil {
-                    scheduler.schedule(_Kind.departure, after: meanService * -log(services.nextPositiveUnitDouble()), priority: .release)
+                    scheduler.schedule(_Kind.departure, after: service.sample(using: &services), priority: .release)
                 }
                 busyDistribution.set(pool.inUse, at: now)
             default:

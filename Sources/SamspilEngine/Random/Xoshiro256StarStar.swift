@@ -42,7 +42,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     public init(_ key: StreamKey) { self.init(seed: key.seed) }
 
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = (_s1 &* 5).rotatedLeft(by: 7) &* 9
         let t = _s1 &<< 17

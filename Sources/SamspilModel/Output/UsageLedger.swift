@@ -1,0 +1,72 @@
+/// Resource use broken down by the units that pay for it: everything the
+/// economics layer needs to price a replication under any incentive regime.
+/// Counts refer to the measurement window.
+public struct UsageLedger: Sendable, Equatable {
+    public let municipalityCount: Int
+    public let groupCount: Int
+    public let ageCount: Int
+    public let hospitalCount: Int
+
+    /// Admissions by municipality × group × age band (index `(m * groups + g) * ages + a`).
+    public var admissions: [Int]
+    /// Admissions by hospital.
+    public var admissionsByHospital: [Int]
+    /// Admissions of citizens in 65+ bands.
+    public var admissions65 = 0
+    /// Delayed-discharge patients by municipality and number of delayed days
+    /// (index `m * (maxDelayedDays + 1) + min(days, maxDelayedDays)`); the last
+    /// bucket holds every stay of `maxDelayedDays` days or more, with their exact
+    /// day total in `delayedDaysBeyondMaximum`.
+    public var delayedDischarges: [Int]
+    public var delayedDaysBeyondMaximum: [Int]
+    public static let maxDelayedDays = 60
+    public var bedDays: [Double]
+    public var overflowBedHours: [Double]
+    public var gpConsultations: [Int]
+    public var outOfHoursContacts: [Int]
+    public var teamEpisodes: [Int]
+    public var teamVisits: [Int]
+    public var nurseHoursOnDuty: [Double]
+    /// Per shift of every team, in team order then shift order.
+    public var shiftNurseHours: [Double]
+    public var shiftBusyHours: [Double]
+    public var acuteBedDays: [Double]
+    public var temporaryBedDays: [Double]
+
+    init(_ model: CompiledScenario) {
+        municipalityCount = model.municipalityCount
+        groupCount = model.groupCount
+        ageCount = model.ageCount
+        hospitalCount = model.hospitalCount
+        let m = model.municipalityCount
+        admissions = Array(repeating: 0, count: m * model.groupCount * model.ageCount)
+        admissionsByHospital = Array(repeating: 0, count: model.hospitalCount)
+        delayedDischarges = Array(repeating: 0, count: m * (Self.maxDelayedDays + 1))
+        delayedDaysBeyondMaximum = Array(repeating: 0, count: m)
+        bedDays = Array(repeating: 0, count: model.hospitalCount)
+        overflowBedHours = Array(repeating: 0, count: model.hospitalCount)
+        gpConsultations = Array(repeating: 0, count: m)
+        outOfHoursContacts = Array(repeating: 0, count: m)
+        teamEpisodes = Array(repeating: 0, count: model.teamCount)
+        teamVisits = Array(repeating: 0, count: model.teamCount)
+        nurseHoursOnDuty = Array(repeating: 0, count: model.teamCount)
+        let shifts = model.teamPlans.reduce(0) { $0 + $1.shiftNames.count }
+        shiftNurseHours = Array(repeating: 0, count: shifts)
+        shiftBusyHours = Array(repeating: 0, count: shifts)
+        acuteBedDays = Array(repeating: 0, count: model.bedUnitCount)
+        temporaryBedDays = Array(repeating: 0, count: m)
+    }
+
+    @inline(__always)
+    mutating func recordAdmission(municipality m: Int, group g: Int, age a: Int, hospital h: Int) {
+        admissions[(m * groupCount + g) * ageCount + a] += 1
+        admissionsByHospital[h] += 1
+    }
+
+    @inline(__always)
+    mutating func recordDelayedDischarge(municipality m: Int, days: Int) {
+        let bucket = Swift.min(days, Self.maxDelayedDays)
+        delayedDischarges[m * (Self.maxDelayedDays + 1) + bucket] += 1
+        if days >= Self.maxDelayedDays { delayedDaysBeyondMaximum[m] += days }
+    }
+}
