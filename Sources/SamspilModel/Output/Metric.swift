@@ -24,7 +24,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     // Avoided admissions (per-episode counterfactual)
     case counterfactualAdmissions, avoidedAdmissions
     // Emergency department and hospital
-    case emergencyDepartmentVisits, ambulanceTrips, hospitalDischarges, bedDays, meanOccupancy, p95Occupancy, maxOccupancy
+    case emergencyDepartmentVisits, ambulanceTrips, admissionsToFullHospital, hospitalDischarges, bedDays, meanOccupancy, p95Occupancy, maxOccupancy
     case occupancyRate, overcrowdingPatients2300, overcrowdedHospitalDays, overflowBedHours
     case meanStay0to64, meanStay65to79, meanStay80plus
     case readmissionRate65plus
@@ -63,11 +63,12 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .admissionsFromEmergencyCall: return d("admissions", "admissions via 112/ambulance")
         case .admissionsFromEscalation: return d("admissions", "admissions after escalation from the acute team or an acute bed")
         case .readmissions: return d("admissions", "readmissions within the window after a hospital stay or community episode")
-        case .preventableAdmissions65PerThousand: return d("per 1,000 65+ per year", "admissions of citizens 65+ (all routes) per 1,000 citizens 65+ per year")
+        case .preventableAdmissions65PerThousand: return d("per 1,000 65+ per year", "admissions of citizens 65+ in preventable groups (all routes) per 1,000 citizens 65+ per year")
         case .counterfactualAdmissions: return d("episodes", "episodes the same doctor would have admitted with no acute alternative")
         case .avoidedAdmissions: return d("admissions", "episodes whose counterfactual admits but with no admission within the readmission window")
         case .emergencyDepartmentVisits: return d("visits", "emergency department visits")
         case .ambulanceTrips: return d("trips", "ambulance trips (112 contacts and escalations)")
+        case .admissionsToFullHospital: return d("admissions", "admissions that found every bed of the hospital taken (overflow or a lent acute bed)")
         case .hospitalDischarges: return d("discharges", "hospital discharges in the window")
         case .bedDays: return d("bed-days", "hospital bed-days in the window (integral of occupancy, overflow included)")
         case .meanOccupancy: return d("patients", "time-average number of patients in medical beds, all hospitals")

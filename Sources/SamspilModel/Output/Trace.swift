@@ -18,3 +18,14 @@ public struct TraceRecord: Sendable, Equatable {
     /// Step-specific detail (the outcome metric for `.outcome`).
     public var detail: UInt16
 }
+
+/// Quantities computed two independent ways, and counters that must stay zero:
+/// what the invariant tests check on every scenario.
+public struct InvariantCheck: Sendable, Equatable {
+    /// Σ over hospital stays of their hours inside the window.
+    public var bedHoursByStays: Double
+    /// ∫ occupancy dt over the window.
+    public var bedHoursByOccupancy: Double
+    /// Grants beyond capacity (nurses, temporary beds) and acute-bed overfills.
+    public var capacityViolations: Int
+}

@@ -11,8 +11,8 @@ public struct UsageLedger: Sendable, Equatable {
     public var admissions: [Int]
     /// Admissions by hospital.
     public var admissionsByHospital: [Int]
-    /// Admissions of citizens in 65+ bands.
-    public var admissions65 = 0
+    /// Admissions of citizens in 65+ bands in groups counted as preventable.
+    public var preventableAdmissions65 = 0
     /// Delayed-discharge patients by municipality and number of delayed days
     /// (index `m * (maxDelayedDays + 1) + min(days, maxDelayedDays)`); the last
     /// bucket holds every stay of `maxDelayedDays` days or more, with their exact

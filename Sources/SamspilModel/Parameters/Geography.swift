@@ -18,6 +18,18 @@ public struct Hospital: Sendable, Equatable {
     /// Hours of the day at which patients who need no municipal service may leave
     /// (a patient medically ready at 02:00 goes home in the morning).
     public var dischargeHours: HourWindow
+    /// What happens to a patient admitted when every bed is taken.
+    public var overflow: OverflowPolicy
+
+    /// Danish hospitals never turn an acute patient away: above capacity the
+    /// patient lies in a corridor or another ward.
+    public enum OverflowPolicy: String, Sendable, Equatable, CaseIterable {
+        /// The patient moves into the first bed that frees (corridor beds).
+        case moveToFreeBed
+        /// The patient stays outside the ward for the whole stay (outlying
+        /// patients); the ward's beds then behave as a loss system (Erlang B).
+        case stayInOverflow
+    }
 
     public struct BedChange: Sendable, Equatable {
         public var fromDay: Double
@@ -29,12 +41,13 @@ public struct Hospital: Sendable, Equatable {
     }
 
     public init(name: String, region: String, medicalBeds: Int, bedChanges: [BedChange] = [],
-                dischargeHours: HourWindow = HourWindow(from: 8, to: 20)) {
+                dischargeHours: HourWindow = HourWindow(from: 8, to: 20), overflow: OverflowPolicy = .moveToFreeBed) {
         self.name = name
         self.region = region
         self.medicalBeds = medicalBeds
         self.bedChanges = bedChanges
         self.dischargeHours = dischargeHours
+        self.overflow = overflow
     }
 }
 

@@ -30,12 +30,15 @@ public struct PatientGroup: Sendable, Equatable {
     public var acuteBed: BedTreatment?
     /// Demand profile for this group; `nil` uses the scenario's.
     public var demandProfile: DemandProfile?
+    /// Whether admissions of this group count as preventable admissions
+    /// (Danish "forebyggelige indlæggelser": pneumonia, UTI, dehydration, COPD …).
+    public var preventable: Bool
 
     public init(name: String, ratePerThousandPerYear: [Double], severity: [SeverityShares],
                 emergencyCallShare: BandValues = BandValues(gpManageable: 0, borderline: 0.1, mustAdmit: 0.5),
                 lengthOfStay: [Distribution], needsMunicipalCare: [Double], temporaryBedShare: Double = 0.2,
                 readmissionProbability: [Double], acuteTeam: TeamTreatment? = nil, acuteBed: BedTreatment? = nil,
-                demandProfile: DemandProfile? = nil) {
+                demandProfile: DemandProfile? = nil, preventable: Bool = true) {
         self.name = name
         self.ratePerThousandPerYear = ratePerThousandPerYear
         self.severity = severity
@@ -47,6 +50,7 @@ public struct PatientGroup: Sendable, Equatable {
         self.acuteTeam = acuteTeam
         self.acuteBed = acuteBed
         self.demandProfile = demandProfile
+        self.preventable = preventable
     }
 }
 

@@ -33,9 +33,11 @@ enum Place: UInt8 {
     case hospitalBed = 0
     /// A free bed of a pooled municipal acute-bed unit.
     case pooledAcuteBed
+    /// Outside the ward for the whole stay (`OverflowPolicy.stayInOverflow`).
+    case overflow
 }
 
-/// One live episode: 96 bytes, no references, recycled through a free list.
+/// One live episode: about 80 bytes, no references, recycled through a free list.
 struct Episode {
     var key: UInt64 = 0
     var start: Double = 0
@@ -43,7 +45,8 @@ struct Episode {
     var readyTime: Double = 0
     var phaseEnd: Double = 0
     var municipality: UInt16 = 0
-    var hospital: UInt16 = 0
+    /// `UInt16.max` until a hospital is chosen.
+    var hospital: UInt16 = .max
     var group: UInt8 = 0
     var age: UInt8 = 0
     var band: UInt8 = 0
@@ -59,7 +62,7 @@ struct Episode {
     var bedUnit: Int16 = -1
 
     struct Flags: OptionSet {
-        var rawValue: UInt16
+        var rawValue: UInt32
         /// Started after the warm-up: counted in episode metrics.
         static let measured = Flags(rawValue: 1 << 0)
         /// The same doctor would have admitted with no acute alternative.
@@ -86,6 +89,10 @@ struct Episode {
         static let inLentHospitalBed = Flags(rawValue: 1 << 14)
         /// The stay was within the measurement window when admitted.
         static let admittedMeasured = Flags(rawValue: 1 << 15)
+        /// A home-care start has been granted; the patient leaves at the accepted hour.
+        static let homeCareGranted = Flags(rawValue: 1 << 16)
+        /// A patient placed in hospital at time 0 by the initial state: not an episode.
+        static let synthetic = Flags(rawValue: 1 << 17)
     }
 }
 

@@ -18,6 +18,10 @@ public struct ReplicationResult: Sendable {
     public var usage: UsageLedger
     public var timeSeries: DailySeries?
     public var trace: [TraceRecord]?
+    /// Time spent at each total occupancy level (all hospitals) in the window:
+    /// `occupancyDistribution[k]` hours with `k` patients.
+    public var occupancyDistribution: [Double]
+    public var invariants: InvariantCheck
     public var events: UInt64
     public var episodesSimulated: Int
     public var peakLiveEpisodes: Int
@@ -55,7 +59,10 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     var episodesSimulated = 0
 
     // Hospitals
+    /// Patients of each hospital in its beds or in overflow (lent acute beds excluded).
     var hospitalPatients: ContiguousArray<Int>
+    /// Patients staying in overflow for their whole stay (`stayInOverflow` only).
+    var outlyingPatients: ContiguousArray<Int>
     var hospitalBeds: ContiguousArray<Int>
     var hospitalOccupancy: ContiguousArray<TimeWeightedLevel>
     var hospitalOverflow: ContiguousArray<TimeWeightedLevel>
@@ -63,6 +70,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     var totalBeds: TimeWeightedLevel
     var staysByAge: ContiguousArray<Tally>
     var discharges65 = 0.0
+    var bedHoursByStays = 0.0
+    var capacityViolations = 0
     var readmitted65 = 0.0
 
     // Acute teams
@@ -109,6 +118,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
         let h = model.hospitalCount
         hospitalPatients = ContiguousArray(repeating: 0, count: h)
+        outlyingPatients = ContiguousArray(repeating: 0, count: h)
         hospitalBeds = ContiguousArray(scenario.hospitals.map(\.medicalBeds))
         hospitalOccupancy = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
         hospitalOverflow = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
@@ -290,7 +300,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             if gpSlotsUsed[m] + 1 <= model.gpSlotsPerDay[m] {
                 gpSlotsUsed[m] += 1
                 episodes.slots[Int(id)].route = Route.gp.rawValue
-                if !retry { countEpisode(id, .contactsGP) }
+                countEpisode(id, .contactsGP)
                 add(.gpConsultations)
                 usage.gpConsultations[m] += measuring ? 1 : 0
                 decide(id, doctor: .gp)
@@ -306,7 +316,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             }
         }
         episodes.slots[Int(id)].route = Route.outOfHours.rawValue
-        if !retry { countEpisode(id, .contactsOutOfHours) }
+        countEpisode(id, .contactsOutOfHours)
         add(.outOfHoursConsultations)
         usage.outOfHoursContacts[m] += measuring ? 1 : 0
         decide(id, doctor: .outOfHours)
@@ -314,7 +324,6 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
     mutating func gpOpens(_ id: UInt32) {
         episodes.slots[Int(id)].phase = .free
-        countEpisode(id, .contactsGP)
         contactDoctor(id, retry: true)
     }
 
@@ -407,7 +416,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     /// Borderline arrivals may be sent home with the team by forward visitation.
     mutating func emergencyDepartment(_ id: UInt32, referred: Bool) {
         let e = episodes.slots[Int(id)]
-        if e.hospital == 0 && !e.flags.contains(.admittedInPath) { chooseHospital(id) }
+        if e.hospital == .max { chooseHospital(id) }
         add(.emergencyDepartmentVisits)
         let band = SeverityBand(rawValue: e.band)!
         if !referred {
@@ -423,7 +432,6 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 if g.nextUnitDouble() < p.team {
                     add(.teamReferrals)
                     if referToTeam(id, source: .doctor) { return }
-                    add(.teamRefusals, 0)
                 }
             case .mustAdmit:
                 break
@@ -470,20 +478,27 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         if measuring { e.flags.insert(.admittedMeasured) }
         // Place: a free hospital bed; else a free bed of a pooled acute-bed unit; else overflow.
         e.place = .hospitalBed
-        var lent = false
-        if hospitalPatients[h] >= hospitalBeds[h] {
+        let full = wardPatients(h) >= hospitalBeds[h]
+        if full {
+            add(.admissionsToFullHospital)
             for u in 0..<model.bedUnitCount where bedUnitHospital[u] == h && bedUnitUsed[u] < bedUnitCapacity[u] {
                 e.place = .pooledAcuteBed
                 e.bedUnit = Int16(u)
-                occupyAcuteBed(u, delta: 1)
-                add(.hospitalPatientsInAcuteBeds)
-                lent = true
                 break
             }
+            if e.place != .pooledAcuteBed && scenario.hospitals[h].overflow == .stayInOverflow { e.place = .overflow }
         }
-        let overCapacity = !lent && hospitalPatients[h] >= hospitalBeds[h]
-        if !lent { changeHospitalPatients(h, by: 1) }
-
+        switch e.place {
+        case .pooledAcuteBed:
+            occupyAcuteBed(Int(e.bedUnit), delta: 1)
+            add(.hospitalPatientsInAcuteBeds)
+        case .overflow:
+            outlyingPatients[h] += 1
+            changeHospitalPatients(h, by: 1)
+        case .hospitalBed:
+            changeHospitalPatients(h, by: 1)
+        }
+        let overCapacity = full && e.place != .pooledAcuteBed
         add(.admissions)
         switch route {
         case .gp: add(.admissionsFromGP)
@@ -494,7 +509,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         if measuring {
             usage.recordAdmission(municipality: Int(e.municipality), group: Int(e.group), age: Int(e.age), hospital: h)
-            if model.isOld[Int(e.age)] { usage.admissions65 += 1 }
+            if model.isOld[Int(e.age)] && scenario.patientGroups[Int(e.group)].preventable { usage.preventableAdmissions65 += 1 }
         }
 
         // Length of stay until medically ready.
@@ -521,25 +536,38 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
     }
 
+    /// Patients of hospital `h` on the ward (in beds or, above capacity, in corridor beds).
+    @inline(__always)
+    func wardPatients(_ h: Int) -> Int { hospitalPatients[h] - outlyingPatients[h] }
+
+    /// Patients without one of the available beds: ward patients above capacity plus outlying patients.
+    @inline(__always)
+    func overflowPatients(_ h: Int) -> Int { outlyingPatients[h] + Swift.max(0, wardPatients(h) - hospitalBeds[h]) }
+
     mutating func changeHospitalPatients(_ h: Int, by delta: Int) {
         hospitalPatients[h] += delta
-        let patients = Double(hospitalPatients[h])
-        hospitalOccupancy[h].set(patients, at: now)
-        hospitalOverflow[h].set(Swift.max(0, patients - Double(hospitalBeds[h])), at: now)
+        hospitalOccupancy[h].set(Double(hospitalPatients[h]), at: now)
+        hospitalOverflow[h].set(Double(overflowPatients(h)), at: now)
         totalOccupancy.set(totalOccupancy.level + delta, at: now)
     }
 
     mutating func occupyAcuteBed(_ u: Int, delta: Int) {
         bedUnitUsed[u] += delta
+        if bedUnitUsed[u] > bedUnitCapacity[u] { capacityViolations += 1 }
         bedUnitLevel[u].set(Double(bedUnitUsed[u]), at: now)
     }
 
     /// The patient leaves the bed (hospital or lent acute bed).
     mutating func vacateHospitalPlace(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
-        if e.place == .pooledAcuteBed {
+        if e.place != .pooledAcuteBed { bedHoursByStays += Swift.max(0, now - Swift.max(e.admitTime, model.warmupEnd)) }
+        switch e.place {
+        case .pooledAcuteBed:
             occupyAcuteBed(Int(e.bedUnit), delta: -1)
-        } else {
+        case .overflow:
+            outlyingPatients[Int(e.hospital)] -= 1
+            changeHospitalPatients(Int(e.hospital), by: -1)
+        case .hospitalBed:
             changeHospitalPatients(Int(e.hospital), by: -1)
         }
     }
@@ -569,7 +597,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         var g = Xoshiro256StarStar(episode: e.key, Purpose.needsCare)
         let needsCare = g.nextUnitDouble() < model.needsCare[index]
         e.phase = .awaitingDischarge
-        if !needsCare {
+        if !needsCare || e.flags.contains(.synthetic) {
             episodes.slots[Int(id)] = e
             let hospitalRules = scenario.hospitals[Int(e.hospital)].dischargeHours
             let leaveAt = model.time.nextTime(atOrAfter: now, in: hospitalRules, on: .all) ?? now
@@ -599,8 +627,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     /// A home-care start is needed at `time`: the patient leaves then if the
     /// day's starts allow, otherwise queues for the next day.
     mutating func scheduleHomeCare(_ id: UInt32, at time: Double) {
-        // The patient waits in hospital until `time`; the leave event re-checks capacity.
-        episodes.slots[Int(id)].flags.insert(.delayed)
+        // The patient waits in hospital until `time`; the leave event checks capacity then.
         schedule(EventKind.leave, at: time, episode: id, priority: .release)
     }
 
@@ -619,7 +646,13 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func leave(_ id: UInt32, capacityChecked: Bool) {
         let e = episodes.slots[Int(id)]
         let m = Int(e.municipality)
-        if e.flags.contains(.needsCare) && !e.flags.contains(.temporaryBed) && !capacityChecked {
+        if e.flags.contains(.synthetic) {
+            vacateHospitalPlace(id)
+            episodes.release(id)
+            return
+        }
+        if e.flags.contains(.needsCare) && !e.flags.contains(.temporaryBed) && !e.flags.contains(.homeCareGranted)
+            && !capacityChecked {
             // Needs a home-care start now.
             if homeCareTokens[m] >= 1 {
                 homeCareTokens[m] -= 1
@@ -643,11 +676,15 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func completeStay(_ id: UInt32, discharge time: Double) {
         let e = episodes.slots[Int(id)]
         vacateHospitalPlace(id)
+        // Delayed-discharge days: calendar days between readiness and discharge for
+        // patients waiting for a municipal service.
+        let delayedDays = e.flags.contains(.needsCare) && time > e.readyTime
+            ? model.time.day(time) - model.time.day(e.readyTime) : 0
+        if delayedDays > 0 { episodes.slots[Int(id)].flags.insert(.delayed) }
         if measuring {
             count[Metric.hospitalDischarges.rawValue] += 1
             staysByAge[Int(e.age)].record((time - e.admitTime) / 24)
-            let delayedDays = time > e.readyTime ? model.time.day(time) - model.time.day(e.readyTime) : 0
-            if e.flags.contains(.needsCare) && delayedDays > 0 {
+            if delayedDays > 0 {
                 count[Metric.delayedDischargePatients.rawValue] += 1
                 count[Metric.delayedDischargeDays.rawValue] += Double(delayedDays)
                 usage.recordDelayedDischarge(municipality: Int(e.municipality), days: delayedDays)
@@ -671,7 +708,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         let r = scenario.readmission
         if scenario.coordination.sharedIT { multiplier *= r.sharedITMultiplier }
         if e.flags.contains(.followUp) { multiplier *= r.followUpMultiplier }
-        if e.flags.contains(.delayed) || now - e.readyTime > 24 { multiplier *= r.delayedDischargeMultiplier }
+        if e.flags.contains(.delayed) { multiplier *= r.delayedDischargeMultiplier }
         if e.flags.contains(.rushed) { multiplier *= r.rushedDischargeMultiplier }
         episodes.slots[Int(id)] = e
         let readmitted = drawReadmission(id, multiplier: multiplier)
@@ -893,7 +930,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         record(id, .escalation)
         episodes.slots[Int(id)].route = Route.escalation.rawValue
         // Escalations go by ambulance to the emergency department and are admitted.
-        if e.hospital == 0 && !e.flags.contains(.admittedInPath) { chooseHospital(id) }
+        if e.hospital == .max { chooseHospital(id) }
         add(.emergencyDepartmentVisits)
         admit(id, route: .escalation)
     }
@@ -954,7 +991,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         var lentHospital = -1
         if bedUnitUsed[u] >= bedUnitCapacity[u] {
             let h = bedUnitHospital[u]
-            if h >= 0 && hospitalPatients[h] < hospitalBeds[h] {
+            if h >= 0 && wardPatients(h) < hospitalBeds[h] {
                 lentHospital = h
             } else {
                 add(.acuteBedRefusals)
@@ -963,6 +1000,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         var updated = e
         updated.phase = .acuteBed
+        updated.admitTime = now
         updated.bedUnit = Int16(u)
         if lentHospital >= 0 {
             updated.flags.insert(.inLentHospitalBed)
@@ -987,9 +1025,10 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func acuteBedEnd(_ id: UInt32, escalates: Bool) {
         var e = episodes.slots[Int(id)]
         if e.flags.contains(.inLentHospitalBed) {
+            bedHoursByStays += Swift.max(0, now - Swift.max(e.admitTime, model.warmupEnd))
             changeHospitalPatients(Int(e.hospital), by: -1)
             e.flags.remove(.inLentHospitalBed)
-            e.hospital = 0
+            e.hospital = .max
         } else {
             occupyAcuteBed(Int(e.bedUnit), delta: -1)
         }
@@ -1049,7 +1088,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func census() {
         if measuring {
             for h in 0..<model.hospitalCount {
-                let excess = hospitalPatients[h] - hospitalBeds[h]
+                let excess = overflowPatients(h)
                 if excess > 0 {
                     count[Metric.overcrowdingPatients2300.rawValue] += Double(excess)
                     count[Metric.overcrowdedHospitalDays.rawValue] += 1
@@ -1076,15 +1115,14 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
     mutating func scheduleLeaveAfterHomeCare(_ id: UInt32, at time: Double) {
         // Capacity is taken; mark so that `leave` does not ask again.
-        episodes.slots[Int(id)].flags.remove(.needsCare)
-        episodes.slots[Int(id)].flags.insert(.delayed)
+        episodes.slots[Int(id)].flags.insert(.homeCareGranted)
         schedule(EventKind.leave, at: time, episode: id, priority: .release)
     }
 
     mutating func bedChange(hospital h: Int, index: Int) {
         let change = model.bedSchedules[h][index]
         hospitalBeds[h] = change.beds
-        hospitalOverflow[h].set(Swift.max(0, Double(hospitalPatients[h] - change.beds)), at: now)
+        hospitalOverflow[h].set(Double(overflowPatients(h)), at: now)
         totalBeds.set(Double(hospitalBeds.reduce(0, +)), at: now)
         if index + 1 < model.bedSchedules[h].count {
             scheduler.schedule(EventKind.bedChange, at: Swift.max(now, model.bedSchedules[h][index + 1].time),
@@ -1139,7 +1177,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 e.key = g.next()
                 e.hospital = UInt16(h)
                 e.phase = .inHospital
-                e.flags = [.isReadmission]          // not an index episode of the window
+                e.flags = [.isReadmission, .synthetic]   // not an episode: leaves at readiness
                 e.band = SeverityBand.mustAdmit.rawValue
                 // A patient of a typical group: pick a stream of this hospital's catchment at random.
                 let meanStay = 5.0 * 24
@@ -1169,6 +1207,9 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         // Episodes still under way.
         for slot in episodes.slots.indices where episodes.slots[slot].phase != .free {
             let e = episodes.slots[slot]
+            let inHospitalBed = ((e.phase == .inHospital || e.phase == .awaitingDischarge) && e.place != .pooledAcuteBed)
+                || (e.phase == .acuteBed && e.flags.contains(.inLentHospitalBed))
+            if inHospitalBed { bedHoursByStays += end - Swift.max(e.admitTime, model.warmupEnd) }
             if e.flags.contains(.measured) && !e.flags.contains(.isReadmission) && !e.flags.contains(.outcomeRecorded) {
                 count[Metric.outcomeInProgress.rawValue] += 1
             }
@@ -1189,7 +1230,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         set(.readmissionRate65plus, discharges65 > 0 ? readmitted65 / discharges65 : 0)
         let years = scenario.simulation.horizonDays / 365
         let population65 = model.population65.reduce(0, +)
-        set(.preventableAdmissions65PerThousand, population65 > 0 ? Double(usage.admissions65) / (population65 / 1000) / years : 0)
+        set(.preventableAdmissions65PerThousand, population65 > 0 ? Double(usage.preventableAdmissions65) / (population65 / 1000) / years : 0)
         set(.temporaryBedDays, temporaryBeds.reduce(0.0) { $0 + $1.busy.integral(upTo: end) } / 24)
         set(.acuteBedDays, bedUnitLevel.reduce(0.0) { $0 + $1.integral(upTo: end) } / 24)
         let duty = nurses.reduce(0.0) { $0 + $1.capacityLevel.integral(upTo: end) }
@@ -1212,7 +1253,11 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         for u in 0..<model.bedUnitCount { usage.acuteBedDays[u] = bedUnitLevel[u].integral(upTo: end) / 24 }
         for m in 0..<model.municipalityCount { usage.temporaryBedDays[m] = temporaryBeds[m].busy.integral(upTo: end) / 24 }
+        let beyond = nurses.reduce(0) { $0 + $1.grantsBeyondCapacity } + temporaryBeds.reduce(0) { $0 + $1.grantsBeyondCapacity }
+        let invariants = InvariantCheck(bedHoursByStays: bedHoursByStays, bedHoursByOccupancy: bedHours,
+                                        capacityViolations: capacityViolations + beyond)
         return ReplicationResult(replication: replication, values: Array(v), usage: usage, timeSeries: series, trace: trace,
+                                 occupancyDistribution: totalOccupancy.durations(upTo: end), invariants: invariants,
                                  events: scheduler.eventsProcessed, episodesSimulated: episodesSimulated,
                                  peakLiveEpisodes: episodes.peak)
     }
