@@ -365,6 +365,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func decide(_ id: UInt32, doctor: DoctorType) {
         let e = episodes.slots[Int(id)]
         let band = SeverityBand(rawValue: e.band)!
+        if band == .mustAdmit { countCounterfactualAdmission(id) }
         switch band {
         case .gpManageable:
             finishIndex(id, outcome: .outcomeHomeWithGP)
@@ -389,7 +390,10 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 episodes.slots[Int(id)].flags.remove(.counterfactualAdmit)
                 finishIndex(id, outcome: .outcomeHomeWithGP)
                 episodes.release(id)
-            } else if u < teamCut {
+                return
+            }
+            countCounterfactualAdmission(id)
+            if u < teamCut {
                 add(.teamReferrals)
                 if !referToTeam(id, source: .doctor) { refusedAlternative(id) }
             } else if u < bedCut {
@@ -416,11 +420,12 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     /// Borderline arrivals may be sent home with the team by forward visitation.
     mutating func emergencyDepartment(_ id: UInt32, referred: Bool) {
         let e = episodes.slots[Int(id)]
-        if e.hospital == .max { chooseHospital(id) }
         add(.emergencyDepartmentVisits)
         let band = SeverityBand(rawValue: e.band)!
         if !referred {
-            // 112 arrivals are assessed by the hospital doctor.
+            // 112 arrivals are assessed by the hospital doctor; with no acute
+            // alternative every borderline or severe one would be admitted.
+            if band != .gpManageable { countCounterfactualAdmission(id) }
             switch band {
             case .gpManageable:
                 finishIndex(id, outcome: .outcomeDischargedFromED)
@@ -470,6 +475,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
     /// Admission: a hospital bed, a lent acute bed, or overflow.
     mutating func admit(_ id: UInt32, route: Route) {
+        // The catchment decides the hospital at the first admission of the episode.
+        if episodes.slots[Int(id)].hospital == .max { chooseHospital(id) }
         var e = episodes.slots[Int(id)]
         let h = Int(e.hospital)
         e.phase = .inHospital
@@ -930,7 +937,6 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         record(id, .escalation)
         episodes.slots[Int(id)].route = Route.escalation.rawValue
         // Escalations go by ambulance to the emergency department and are admitted.
-        if e.hospital == .max { chooseHospital(id) }
         add(.emergencyDepartmentVisits)
         admit(id, route: .escalation)
     }
@@ -1036,7 +1042,6 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         if escalates {
             record(id, .escalation)
             episodes.slots[Int(id)].route = Route.escalation.rawValue
-            chooseHospital(id)
             add(.emergencyDepartmentVisits)
             admit(id, route: .escalation)
         } else {
@@ -1066,11 +1071,19 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         episodes.slots[Int(id)] = e
         guard e.flags.contains(.measured) else { return }
         count[outcome.rawValue] += 1
-        if e.flags.contains(.counterfactualAdmit) {
-            count[Metric.counterfactualAdmissions.rawValue] += 1
-            if !e.flags.contains(.admittedInPath) { count[Metric.avoidedAdmissions.rawValue] += 1 }
+        if e.flags.contains(.counterfactualAdmit) && !e.flags.contains(.admittedInPath) {
+            count[Metric.avoidedAdmissions.rawValue] += 1
         }
         record(id, .outcome, detail: UInt16(outcome.rawValue))
+    }
+
+    /// Counts an index episode whose counterfactual decision is admission, when
+    /// that decision is made — before, and independent of, the actual path.
+    mutating func countCounterfactualAdmission(_ id: UInt32) {
+        let e = episodes.slots[Int(id)]
+        if e.flags.contains(.measured) && !e.flags.contains(.isReadmission) {
+            count[Metric.counterfactualAdmissions.rawValue] += 1
+        }
     }
 
     /// Frees the slot now, or once its queued nurse visits have cleared.
