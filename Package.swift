@@ -11,6 +11,7 @@ let package = Package(
     name: "Samspil",
     products: [
         .library(name: "SamspilEngine", targets: ["SamspilEngine"]),
+        .library(name: "SamspilScenario", targets: ["SamspilScenario"]),
     ],
     targets: [
         .target(
@@ -23,5 +24,7 @@ let package = Package(
             path: "Benchmarks/EngineBench"
         ),
         .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
+        .target(name: "SamspilScenario", path: "Sources/SamspilScenario"),
+        .testTarget(name: "SamspilScenarioTests", dependencies: ["SamspilScenario"]),
     ]
 )
