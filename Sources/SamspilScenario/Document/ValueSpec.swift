@@ -8,30 +8,33 @@
 ///     o.required("kind", .oneOf(HospitalKind.self))
 ///     o.required("hourWeights", .array(of: .number(.nonNegative), count: 24))
 ///     o.required("wards", .array(of: .object(kind: "Ward") { w in Ward(reading: w) }))
-public struct ValueSpec<Value> {
+public struct ValueSpec<Value>: Sendable {
     /// What is expected, for messages: "a non-negative number".
     public var expected: String
-    let read: (ValueReader) -> Value?
+    let read: @Sendable (ValueReader) -> Value?
     /// Schema discovery: descend into nested object kinds without a document.
-    let discover: ((ReadContext) -> Void)?
+    let discover: (@Sendable (ReadContext) -> Void)?
 
     /// A custom spec. `read` reports its own errors through the reader (see
     /// ``ValueReader/mismatch(expected:suggestion:)``) and returns `nil` on failure.
-    public init(expected: String, discover: ((ReadContext) -> Void)? = nil, read: @escaping (ValueReader) -> Value?) {
+    public init(
+        expected: String, discover: (@Sendable (ReadContext) -> Void)? = nil,
+        read: @escaping @Sendable (ValueReader) -> Value?
+    ) {
         self.expected = expected
         self.read = read
         self.discover = discover
     }
 
     /// Transforms a successfully read value.
-    public func map<U>(_ transform: @escaping (Value) -> U) -> ValueSpec<U> {
+    public func map<U>(_ transform: @escaping @Sendable (Value) -> U) -> ValueSpec<U> {
         let read = self.read
         return ValueSpec<U>(expected: expected, discover: discover) { reader in read(reader).map(transform) }
     }
 
     /// Adds a check: `problem` returns an error message for invalid values
     /// (reported at the value, with its path) or `nil` if the value is fine.
-    public func validated(_ problem: @escaping (Value) -> String?) -> ValueSpec<Value> {
+    public func validated(_ problem: @escaping @Sendable (Value) -> String?) -> ValueSpec<Value> {
         let read = self.read
         return ValueSpec(expected: expected, discover: discover) { reader in
             guard let value = read(reader) else { return nil }
@@ -177,7 +180,7 @@ extension String {
 extension ValueSpec {
     /// An object of the given kind, read by `body` with an ``ObjectReader``;
     /// unknown keys are reported after `body` returns.
-    public static func object(kind: String, _ body: @escaping (ObjectReader) -> Value?) -> ValueSpec<Value> {
+    public static func object(kind: String, _ body: @escaping @Sendable (ObjectReader) -> Value?) -> ValueSpec<Value> {
         ValueSpec(
             expected: "\(ObjectReader.article(kind)) \(kind) object",
             discover: { context in
@@ -233,11 +236,11 @@ extension ValueSpec {
     }
 
     /// A list of objects identified by a unique `"name"` (hospitals,
-    /// municipalities, …): like `.array(of: .object(kind:…))`, plus an error
-    /// for each repeated name (the merge rules match elements by name).
-    public static func namedList<E>(kind: String, minCount: Int = 0, _ body: @escaping (ObjectReader) -> E?) -> ValueSpec<[E]>
+    /// municipalities, …): like `.array(of: element)`, plus an error for each
+    /// repeated name (the merge rules match elements by name).
+    public static func namedList<E>(of element: ValueSpec<E>, minCount: Int = 0) -> ValueSpec<[E]>
     where Value == [E] {
-        let list = ValueSpec<[E]>.array(of: .object(kind: kind, body), minCount: minCount)
+        let list = ValueSpec<[E]>.array(of: element, minCount: minCount)
         return ValueSpec<[E]>(expected: list.expected, discover: list.discover) { reader in
             var firstByName: [String: SourceLocation] = [:]
             var ok = true
