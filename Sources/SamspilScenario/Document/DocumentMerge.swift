@@ -107,9 +107,9 @@ public enum DocumentMerge {
                 diagnostics.error(
                     "cannot remove \(JSONPrinter.quoted(name)): the base list has no element with that name",
                     at: object.member(nameKey)?.value.location ?? element.location, path: elementPath,
-                    notes: Suggestions.closest(to: name, among: indexByName.keys.sorted()).map {
-                        [Diagnostic.Note("did you mean \(JSONPrinter.quoted($0))?")]
-                    } ?? [])
+                    suggestion: Suggestions.closest(to: name, among: indexByName.keys.sorted()).map {
+                        "did you mean \(JSONPrinter.quoted($0))?"
+                    })
             } else {
                 indexByName[name] = result.count
                 result.append(normalize(stripped, path: elementPath, diagnostics: diagnostics))
