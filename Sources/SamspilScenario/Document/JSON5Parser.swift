@@ -94,8 +94,9 @@ struct JSON5ParserCore {
     private struct Frame {
         var isObject: Bool
         var location: SourceLocation
-        /// Index into `values` (arrays) or `members` (objects) where this container's children start.
-        var start: Int
+        /// The children parsed so far (moved out, not copied, when the container closes).
+        var elements: [JSONValue] = []
+        var members: [JSONMember] = []
         /// Children attached so far (for paths).
         var count = 0
         /// The key whose value is being parsed (objects).
@@ -118,8 +119,6 @@ struct JSON5ParserCore {
     private var lineExtra = 0
 
     private var frames: [Frame] = []
-    private var values: [JSONValue] = []
-    private var members: [JSONMember] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int, diagnostics: DiagnosticCollector) {
         self.buf = buffer
@@ -167,7 +166,7 @@ struct JSON5ParserCore {
                         "nesting is too deep: more than \(maxDepth) levels of objects and arrays",
                         at: here(), path: currentPath())
                 }
-                frames.append(Frame(isObject: isObject, location: here(), start: isObject ? members.count : values.count))
+                frames.append(Frame(isObject: isObject, location: here()))
                 i += 1
                 try skipTrivia()
                 if current == (isObject ? cRBrace : cRBracket) {
@@ -192,7 +191,7 @@ struct JSON5ParserCore {
                 }
                 let top = frames.count - 1
                 let isObject = frames[top].isObject
-                if isObject { attachMember(value) } else { values.append(value) }
+                if isObject { attachMember(value) } else { frames[top].elements.append(value) }
                 frames[top].count += 1
                 try skipTrivia()
                 let closer = isObject ? cRBrace : cRBracket
@@ -222,38 +221,29 @@ struct JSON5ParserCore {
     private mutating func closeFrame() -> JSONValue {
         let frame = frames.removeLast()
         if frame.isObject {
-            let object = JSONObject(Array(members[frame.start...]))
-            members.removeSubrange(frame.start...)
-            return JSONValue(.object(object), at: frame.location)
+            return JSONValue(.object(JSONObject(frame.members)), at: frame.location)
         } else {
-            let elements = Array(values[frame.start...])
-            values.removeSubrange(frame.start...)
-            return JSONValue(.array(elements), at: frame.location)
+            return JSONValue(.array(frame.elements), at: frame.location)
         }
     }
 
     private mutating func attachMember(_ value: JSONValue) {
         let top = frames.count - 1
         let key = frames[top].key
-        let start = frames[top].start
         var duplicate = false
         if frames[top].keySet != nil {
             duplicate = !frames[top].keySet!.insert(key).inserted
         } else {
-            var j = start
-            while j < members.count {
-                if members[j].key == key { duplicate = true; break }
-                j += 1
-            }
-            if !duplicate && members.count - start >= 15 {
+            duplicate = frames[top].members.contains { $0.key == key }
+            if !duplicate && frames[top].members.count >= 15 {
                 var set = Set<String>(minimumCapacity: 32)
-                for m in members[start...] { set.insert(m.key) }
+                for m in frames[top].members { set.insert(m.key) }
                 set.insert(key)
                 frames[top].keySet = set
             }
         }
         if duplicate {
-            let first = members[start...].first { $0.key == key }
+            let first = frames[top].members.first { $0.key == key }
             var objectPath = JSONPath()
             for k in 0..<top { objectPath.components.append(childComponent(of: k)) }
             diagnostics.error(
@@ -262,7 +252,7 @@ struct JSON5ParserCore {
                 notes: first.map { [Diagnostic.Note("'\(key)' is first defined here", at: $0.keyLocation)] } ?? [])
             return
         }
-        members.append(JSONMember(key: key, keyLocation: frames[top].keyLocation, value: value))
+        frames[top].members.append(JSONMember(key: key, keyLocation: frames[top].keyLocation, value: value))
     }
 
     private func childComponent(of k: Int) -> JSONPath.Component {
@@ -353,6 +343,11 @@ struct JSON5ParserCore {
         throw fail("expected a value, found \(found())", at: location)
     }
 
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
     private mutating func parseNumber() throws(JSON5SyntaxError) -> JSONNumber {
         let location = here()
         let tokenStart = i
@@ -429,6 +424,28 @@ struct JSON5ParserCore {
             for j in intStart..<i { magnitude = magnitude &* 10 &+ Int(buf[j] &- c0) }
             if negative && magnitude == 0 { return try finishNumber(JSONNumber(-0.0), tokenStart, location) }
             return try finishNumber(JSONNumber(negative ? -magnitude : magnitude), tokenStart, location)
+        }
+
+        // Clinger's fast path: up to 15 significant digits and a small power of ten are
+        // exact doubles, so one multiplication or division rounds correctly.
+        if intDigits + fracDigits <= 15 {
+            var mantissa = 0
+            for j in intStart..<(intStart + intDigits) { mantissa = mantissa &* 10 &+ Int(buf[j] &- c0) }
+            for j in fracStart..<(fracStart + fracDigits) { mantissa = mantissa &* 10 &+ Int(buf[j] &- c0) }
+            var exponent = 0
+            if hasExponent {
+                var k = expStart
+                let expNegative = buf[k] == cMinus
+                if buf[k] == cMinus || buf[k] == cPlus { k += 1 }
+                while k < i && exponent < 10_000 { exponent = exponent * 10 + Int(buf[k] &- c0); k += 1 }
+                if expNegative { exponent = -exponent }
+            }
+            exponent -= fracDigits
+            if exponent >= -22 && exponent <= 22 {
+                let scale = JSON5ParserCore.powersOfTen[abs(exponent)]
+                let magnitude = exponent < 0 ? Double(mantissa) / scale : Double(mantissa) * scale
+                return try finishNumber(JSONNumber(negative ? -magnitude : magnitude), tokenStart, location)
+            }
         }
 
         // General case: normalise to "int.frac[e±exp]" (so ".5" and "5." parse) and let

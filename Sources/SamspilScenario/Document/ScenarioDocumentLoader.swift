@@ -39,7 +39,9 @@ public struct ScenarioDocumentLoader: Sendable {
 
     public init(
         parser: JSON5Parser = JSON5Parser(), maxInheritanceDepth: Int = 32,
-        readFile: @escaping @Sendable (String) throws(FileReadError) -> [UInt8] = ScenarioDocumentLoader.readFromDisk
+        readFile: @escaping @Sendable (String) throws(FileReadError) -> [UInt8] = { (path: String) throws(FileReadError) in
+            try ScenarioDocumentLoader.readFromDisk(path)
+        }
     ) {
         self.parser = parser
         self.maxInheritanceDepth = maxInheritanceDepth
