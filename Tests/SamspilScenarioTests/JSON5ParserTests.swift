@@ -266,3 +266,30 @@ struct JSON5StructureTests {
         #expect(d.first.map { "\($0.location!): \($0.fullMessage)" } == "f.json5:1:9: a.b: nesting is too deep: more than 2 levels of objects and arrays")
     }
 }
+
+@Suite("JSON5 parser: number conversion")
+struct JSON5NumberTests {
+    @Test("Decimal literals convert exactly as the standard library does (fast and slow paths)")
+    func decimalConversion() {
+        var rng = FuzzRNG(state: 7)
+        var literals: [String] = ["0.1", "0.2", "0.3", "1.7976931348623157e308", "4.9e-324", "2.2250738585072014e-308",
+                                  "9007199254740993.0", "123456789012345.6", "1234567890123456.7", "0.000001", "1e22", "1e23",
+                                  "8.589973e9", "3.14159", "2.718281828459045", "0.027777777777777776"]
+        for _ in 0..<3_000 {
+            let digits = 1 + rng.below(19)
+            var text = String((0..<digits).map { _ in Character(String(rng.below(10))) })
+            while text.count > 1 && text.first == "0" { text.removeFirst() }
+            let point = rng.below(text.count + 1)
+            text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+            if text.first == "." { text = "0" + text }
+            if text.last == "." { text += "0" }
+            if rng.below(3) == 0 { text += "e\(rng.below(61) - 30)" }
+            literals.append(text)
+        }
+        for literal in literals {
+            let parsed = value(literal).numberValue?.value
+            #expect(parsed == Double(literal), "\(literal)")
+            #expect(value("-" + literal).numberValue?.value == -Double(literal)!, "-\(literal)")
+        }
+    }
+}

@@ -11,6 +11,18 @@ public struct ScenarioDocument: Sendable {
     public var root: JSONValue
     /// The files read: the one given to the loader first, then its base, and so on.
     public var files: [String]
+
+    public init(root: JSONValue, files: [String]) {
+        self.root = root
+        self.files = files
+    }
+
+    /// The fully resolved scenario as indented JSON (what `samspil show FILE`
+    /// prints). With `annotateOrigins`, each member is followed by a
+    /// `// file:line` comment naming where its value was written (JSON5 output).
+    public func resolvedText(annotateOrigins: Bool = false) -> String {
+        JSONPrinter(annotateOrigins: annotateOrigins).print(root)
+    }
 }
 
 /// Why a file could not be read.
