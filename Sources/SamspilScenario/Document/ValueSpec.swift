@@ -154,8 +154,8 @@ extension ValueSpec where Value == JSONValue {
     }
 }
 
-extension ValueSpec where Value: CaseIterable & RawRepresentable, Value.RawValue == String {
-    /// An enum value written as its raw string.
+extension ValueSpec where Value: CaseIterable & RawRepresentable & Sendable, Value.RawValue == String {
+    /// An enum value written as its raw string (the enum must be `Sendable`, as enums usually are).
     public static func oneOf(_ type: Value.Type) -> ValueSpec<Value> {
         ValueSpec<String>.oneOf(Value.allCases.map(\.rawValue)).map { Value(rawValue: $0)! }
     }
