@@ -2,15 +2,19 @@
 //
 // Samspil: a discrete-event simulator of cross-sector patient flow.
 // The folder tree is the architecture:
-//   Sources/SamspilEngine  — the discrete-event engine (no knowledge of patients)
-//   Benchmarks/            — release-mode benchmark executables
-//   Tests/                 — unit, validation and end-to-end tests
+//   Sources/SamspilEngine    — the discrete-event engine (no knowledge of patients)
+//   Sources/SamspilModel     — the domain: the pathway of an acute episode across sectors
+//   Sources/SamspilScenario  — scenario files: JSON5, inheritance, validation, schema
+//   Benchmarks/              — release-mode benchmark executables
+//   Tests/                   — unit, validation and end-to-end tests
 import PackageDescription
 
 let package = Package(
     name: "Samspil",
     products: [
         .library(name: "SamspilEngine", targets: ["SamspilEngine"]),
+        .library(name: "SamspilModel", targets: ["SamspilModel"]),
+        .library(name: "SamspilScenario", targets: ["SamspilScenario"]),
     ],
     targets: [
         .target(
@@ -18,6 +22,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(name: "SamspilModel", dependencies: ["SamspilEngine"]),
+        .target(name: "SamspilScenario", dependencies: ["SamspilModel", "SamspilEngine"]),
         .executableTarget(
             name: "engine-bench",
             dependencies: ["SamspilEngine"],
@@ -25,5 +30,6 @@ let package = Package(
         ),
         .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
         .testTarget(name: "SamspilModelTests", dependencies: ["SamspilModel", "SamspilEngine"]),
+        .testTarget(name: "SamspilScenarioTests", dependencies: ["SamspilScenario"]),
     ]
 )
