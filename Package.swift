@@ -24,6 +24,10 @@ let package = Package(
         .target(name: "SamspilModel", dependencies: ["SamspilEngine"]),
         .target(name: "SamspilScenario", dependencies: ["SamspilModel", "SamspilEngine"]),
         .executableTarget(
+            name: "samspil",
+            dependencies: ["SamspilEngine", "SamspilModel", "SamspilScenario"]
+        ),
+        .executableTarget(
             name: "engine-bench",
             dependencies: ["SamspilEngine"],
             path: "Benchmarks/EngineBench"

@@ -22,7 +22,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case admissions, admissionsFromGP, admissionsFromOutOfHours, admissionsFromEmergencyCall
     case admissionsFromEscalation, readmissions, preventableAdmissions65PerThousand
     // Avoided admissions (per-episode counterfactual)
-    case counterfactualAdmissions, avoidedAdmissions
+    case counterfactualAdmissions, avoidedAdmissions, avoidedByAcuteTeam, avoidedByAcuteBed
     // Emergency department and hospital
     case emergencyDepartmentVisits, ambulanceTrips, admissionsToFullHospital, hospitalDischarges, bedDays, meanOccupancy, p95Occupancy, maxOccupancy
     case occupancyRate, overcrowdingPatients2300, overcrowdedHospitalDays, overflowBedHours
@@ -66,6 +66,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .preventableAdmissions65PerThousand: return d("per 1,000 65+ per year", "admissions of citizens 65+ in preventable groups (all routes) per 1,000 citizens 65+ per year")
         case .counterfactualAdmissions: return d("episodes", "episodes the same doctor would have admitted with no acute alternative")
         case .avoidedAdmissions: return d("admissions", "episodes whose counterfactual admits but with no admission within the readmission window")
+        case .avoidedByAcuteTeam: return d("admissions", "avoided admissions among episodes completed by the acute team")
+        case .avoidedByAcuteBed: return d("admissions", "avoided admissions among episodes completed in an acute bed")
         case .emergencyDepartmentVisits: return d("visits", "emergency department visits")
         case .ambulanceTrips: return d("trips", "ambulance trips (112 contacts and escalations)")
         case .admissionsToFullHospital: return d("admissions", "admissions that found every bed of the hospital taken (overflow or a lent acute bed)")

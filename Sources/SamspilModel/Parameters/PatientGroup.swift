@@ -109,9 +109,17 @@ public struct TeamTreatment: Sendable, Equatable {
     /// Probability that a team episode escalates to a hospital admission;
     /// the escalation happens at a uniformly distributed point of the episode.
     public var escalationProbability: Double
+    /// Share of GP-manageable episodes that a fully trusting doctor still refers
+    /// to the team (for IV treatment or observation at home). These episodes
+    /// would not have been admitted, so they avoid nothing and can only add
+    /// admissions through escalation: the reason a team's episodes outnumber its
+    /// avoided admissions (Viborg's local count: about one in five).
+    public var manageableReferralShare: Double
 
-    public init(substitutableShare: Double, episodeLength: Distribution, visitsPerDay: Int, escalationProbability: Double) {
+    public init(substitutableShare: Double, episodeLength: Distribution, visitsPerDay: Int, escalationProbability: Double,
+                manageableReferralShare: Double = 0) {
         self.substitutableShare = substitutableShare
+        self.manageableReferralShare = manageableReferralShare
         self.episodeLength = episodeLength
         self.visitsPerDay = visitsPerDay
         self.escalationProbability = escalationProbability

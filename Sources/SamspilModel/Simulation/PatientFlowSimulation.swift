@@ -336,7 +336,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     // MARK: - Decision
 
     /// The probabilities of the borderline decision for doctor `d` now; see `DecisionSettings`.
-    func referralProbabilities(_ e: Episode, doctor d: DoctorType) -> (home: Double, team: Double, bed: Double) {
+    func referralProbabilities(_ e: Episode, doctor d: DoctorType, manageable: Bool = false) -> (home: Double, team: Double, bed: Double) {
         let decision = scenario.decision
         let coordination = scenario.coordination
         let behaviour = scenario.behaviour
@@ -350,7 +350,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             let plan = model.teamPlans[t]
             let hourOfWeek = Double(model.time.weekday(now)) * 24 + model.time.hourOfDay(now)
             if plan.hoursUntilOnDuty(at: hourOfWeek) <= decision.maximumResponseHours {
-                team = treatment.substitutableShare * common * (plan.isRoundTheClock ? 1 : decision.partTimeCredibility)
+                let share = manageable ? treatment.manageableReferralShare : treatment.substitutableShare
+                team = share * common * (plan.isRoundTheClock ? 1 : decision.partTimeCredibility)
             }
         }
         team = Swift.min(1, team)
@@ -368,17 +369,23 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         if band == .mustAdmit { countCounterfactualAdmission(id) }
         switch band {
         case .gpManageable:
+            // A share of manageable episodes is still referred to the team
+            // (treatment or observation at home); their counterfactual is home.
+            let p = referralProbabilities(e, doctor: doctor, manageable: true)
+            if p.team > 0 && participates(e, doctor: doctor) {
+                var g = Xoshiro256StarStar(episode: e.key, Purpose.decision)
+                if g.nextUnitDouble() < p.team {
+                    add(.teamReferrals)
+                    if referToTeam(id, source: .doctor) { return }
+                }
+            }
             finishIndex(id, outcome: .outcomeHomeWithGP)
             episodes.release(id)
         case .mustAdmit:
             emergencyDepartment(id, referred: true)
         case .borderline:
             var p = referralProbabilities(e, doctor: doctor)
-            // A non-participating GP never refers to the municipal offer.
-            if doctor == .gp && scenario.contact.gpParticipation < 1 {
-                var gp = Xoshiro256StarStar(episode: e.key, Purpose.participation)
-                if gp.nextUnitDouble() >= scenario.contact.gpParticipation { p.team = 0; p.bed = 0 }
-            }
+            if !participates(e, doctor: doctor) { p.team = 0; p.bed = 0 }
             var g = Xoshiro256StarStar(episode: e.key, Purpose.decision)
             let u = g.nextUnitDouble()
             // One draw decides, in the order home, team, bed, admission; the same draw
@@ -402,6 +409,14 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 emergencyDepartment(id, referred: true)
             }
         }
+    }
+
+    /// Whether the doctor takes part in the acute cooperation: GPs by the
+    /// participation share (a non-participating GP never refers), others always.
+    func participates(_ e: Episode, doctor: DoctorType) -> Bool {
+        guard doctor == .gp && scenario.contact.gpParticipation < 1 else { return true }
+        var g = Xoshiro256StarStar(episode: e.key, Purpose.participation)
+        return g.nextUnitDouble() < scenario.contact.gpParticipation
     }
 
     /// A team referral was refused: try an acute bed, else admit.
@@ -1073,6 +1088,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         count[outcome.rawValue] += 1
         if e.flags.contains(.counterfactualAdmit) && !e.flags.contains(.admittedInPath) {
             count[Metric.avoidedAdmissions.rawValue] += 1
+            if outcome == .outcomeAcuteTeam { count[Metric.avoidedByAcuteTeam.rawValue] += 1 }
+            if outcome == .outcomeAcuteBed { count[Metric.avoidedByAcuteBed.rawValue] += 1 }
         }
         record(id, .outcome, detail: UInt16(outcome.rawValue))
     }

@@ -7,6 +7,11 @@ public final class ReadContext {
     /// report nothing, and descend into every nested spec so all keys get recorded.
     public let isDiscoveringSchema: Bool
 
+    /// Names declared earlier in the document, by category ("ageBands",
+    /// "hospitals", …), so later values can be checked against them with a
+    /// path and a "did you mean". Schema code fills it as it reads.
+    public var names: [String: [String]] = [:]
+
     var kindsBeingDiscovered: Set<String> = []
     var kindsDiscovered: Set<String> = []
 
