@@ -5,6 +5,8 @@
 //   Sources/SamspilEngine    — the discrete-event engine (no knowledge of patients)
 //   Sources/SamspilModel     — the domain: the pathway of an acute episode across sectors
 //   Sources/SamspilScenario  — scenario files: JSON5, inheritance, validation, schema
+//   Sources/SamspilReport    — results as tables, CSV, JSON and a self-contained HTML report
+//   Sources/samspil          — the command line
 //   Benchmarks/              — release-mode benchmark executables
 //   Tests/                   — unit, validation and end-to-end tests
 import PackageDescription
@@ -15,6 +17,7 @@ let package = Package(
         .library(name: "SamspilEngine", targets: ["SamspilEngine"]),
         .library(name: "SamspilModel", targets: ["SamspilModel"]),
         .library(name: "SamspilScenario", targets: ["SamspilScenario"]),
+        .library(name: "SamspilReport", targets: ["SamspilReport"]),
     ],
     targets: [
         .target(
@@ -23,6 +26,7 @@ let package = Package(
         ),
         .target(name: "SamspilModel", dependencies: ["SamspilEngine"]),
         .target(name: "SamspilScenario", dependencies: ["SamspilModel", "SamspilEngine"]),
+        .target(name: "SamspilReport"),
         .executableTarget(
             name: "samspil",
             dependencies: ["SamspilEngine", "SamspilModel", "SamspilScenario"]
@@ -35,5 +39,6 @@ let package = Package(
         .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
         .testTarget(name: "SamspilModelTests", dependencies: ["SamspilModel", "SamspilEngine"]),
         .testTarget(name: "SamspilScenarioTests", dependencies: ["SamspilScenario"]),
+        .testTarget(name: "SamspilReportTests", dependencies: ["SamspilReport"]),
     ]
 )
