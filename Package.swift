@@ -4,6 +4,7 @@
 // The folder tree is the architecture:
 //   Sources/SamspilEngine    — the discrete-event engine (no knowledge of patients)
 //   Sources/SamspilModel     — the domain: the pathway of an acute episode across sectors
+//   Sources/SamspilEconomics — incentive regimes: costs by provider, payers and transfers
 //   Sources/SamspilScenario  — scenario files: JSON5, inheritance, validation, schema
 //   Sources/SamspilReport    — results as tables, CSV, JSON and a self-contained HTML report
 //   Sources/samspil          — the command line
@@ -16,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "SamspilEngine", targets: ["SamspilEngine"]),
         .library(name: "SamspilModel", targets: ["SamspilModel"]),
+        .library(name: "SamspilEconomics", targets: ["SamspilEconomics"]),
         .library(name: "SamspilScenario", targets: ["SamspilScenario"]),
         .library(name: "SamspilReport", targets: ["SamspilReport"]),
     ],
@@ -25,7 +27,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
         .target(name: "SamspilModel", dependencies: ["SamspilEngine"]),
-        .target(name: "SamspilScenario", dependencies: ["SamspilModel", "SamspilEngine"]),
+        .target(name: "SamspilEconomics", dependencies: ["SamspilModel"]),
+        .target(name: "SamspilScenario", dependencies: ["SamspilEconomics", "SamspilModel", "SamspilEngine"]),
         .target(name: "SamspilReport"),
         .executableTarget(
             name: "samspil",
@@ -38,6 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
         .testTarget(name: "SamspilModelTests", dependencies: ["SamspilModel", "SamspilEngine"]),
+        .testTarget(name: "SamspilEconomicsTests", dependencies: ["SamspilEconomics", "SamspilModel"]),
         .testTarget(name: "SamspilScenarioTests", dependencies: ["SamspilScenario"]),
         .testTarget(name: "SamspilReportTests", dependencies: ["SamspilReport"]),
     ]

@@ -1,3 +1,4 @@
+import SamspilEconomics
 import SamspilModel
 
 /// Loads, resolves (`extends`) and validates a scenario file.
@@ -9,15 +10,15 @@ public struct ScenarioLoader: Sendable {
     }
 
     /// The resolved scenario and its document, or every problem found.
-    public func load(_ path: String) -> Result<(scenario: Scenario, document: ScenarioDocument), DiagnosticError> {
+    public func load(_ path: String) -> Result<(file: ScenarioFile, document: ScenarioDocument), DiagnosticError> {
         let diagnostics = DiagnosticCollector()
         guard let document = documents.load(path, diagnostics: diagnostics) else {
             return .failure(DiagnosticError(diagnostics.sorted))
         }
         let context = ReadContext(diagnostics: diagnostics)
-        guard let scenario = context.read(document.root, as: ScenarioSchema.scenario) else {
+        guard let file = context.read(document.root, as: ScenarioSchema.file) else {
             return .failure(DiagnosticError(diagnostics.sorted))
         }
-        return .success((scenario, document))
+        return .success((file, document))
     }
 }

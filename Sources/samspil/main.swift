@@ -13,8 +13,8 @@ case .failure(let error):
     print(error.description)
     exit(2)
 case .success(let loaded):
-    let compiled = try CompiledScenario(loaded.scenario)
-    let n = args.count > 2 ? Int(args[2]) ?? 10 : loaded.scenario.simulation.replications
+    let compiled = try CompiledScenario(loaded.file.scenario)
+    let n = args.count > 2 ? Int(args[2]) ?? 10 : loaded.file.scenario.simulation.replications
     let results = ReplicationRunner.run(compiled, replications: Array(0..<n), jobs: 2).compactMap { $0 }
     for m in Metric.allCases {
         let s = ReplicationSummary(results.map { $0[m] })

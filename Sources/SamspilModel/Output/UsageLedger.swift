@@ -20,8 +20,11 @@ public struct UsageLedger: Sendable, Equatable {
     public var delayedDischarges: [Int]
     public var delayedDaysBeyondMaximum: [Int]
     public static let maxDelayedDays = 60
+    public var emergencyDepartmentVisits = 0
+    public var ambulanceTrips = 0
     public var bedDays: [Double]
     public var overflowBedHours: [Double]
+    /// GP consultations and out-of-hours contacts by municipality × age band (index `m * ages + a`).
     public var gpConsultations: [Int]
     public var outOfHoursContacts: [Int]
     public var teamEpisodes: [Int]
@@ -31,6 +34,8 @@ public struct UsageLedger: Sendable, Equatable {
     public var shiftNurseHours: [Double]
     public var shiftBusyHours: [Double]
     public var acuteBedDays: [Double]
+    /// Acute beds available on average over the window, per unit (capacity cost).
+    public var acuteBedCapacity: [Double]
     public var temporaryBedDays: [Double]
 
     init(_ model: CompiledScenario) {
@@ -45,8 +50,8 @@ public struct UsageLedger: Sendable, Equatable {
         delayedDaysBeyondMaximum = Array(repeating: 0, count: m)
         bedDays = Array(repeating: 0, count: model.hospitalCount)
         overflowBedHours = Array(repeating: 0, count: model.hospitalCount)
-        gpConsultations = Array(repeating: 0, count: m)
-        outOfHoursContacts = Array(repeating: 0, count: m)
+        gpConsultations = Array(repeating: 0, count: m * model.ageCount)
+        outOfHoursContacts = Array(repeating: 0, count: m * model.ageCount)
         teamEpisodes = Array(repeating: 0, count: model.teamCount)
         teamVisits = Array(repeating: 0, count: model.teamCount)
         nurseHoursOnDuty = Array(repeating: 0, count: model.teamCount)
@@ -54,6 +59,7 @@ public struct UsageLedger: Sendable, Equatable {
         shiftNurseHours = Array(repeating: 0, count: shifts)
         shiftBusyHours = Array(repeating: 0, count: shifts)
         acuteBedDays = Array(repeating: 0, count: model.bedUnitCount)
+        acuteBedCapacity = model.scenario.acuteBedUnits.map { Double($0.beds) }
         temporaryBedDays = Array(repeating: 0, count: m)
     }
 

@@ -302,7 +302,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 episodes.slots[Int(id)].route = Route.gp.rawValue
                 countEpisode(id, .contactsGP)
                 add(.gpConsultations)
-                usage.gpConsultations[m] += measuring ? 1 : 0
+                usage.gpConsultations[m * model.ageCount + Int(episodes.slots[Int(id)].age)] += measuring ? 1 : 0
                 decide(id, doctor: .gp)
                 return
             }
@@ -318,7 +318,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         episodes.slots[Int(id)].route = Route.outOfHours.rawValue
         countEpisode(id, .contactsOutOfHours)
         add(.outOfHoursConsultations)
-        usage.outOfHoursContacts[m] += measuring ? 1 : 0
+        usage.outOfHoursContacts[m * model.ageCount + Int(episodes.slots[Int(id)].age)] += measuring ? 1 : 0
         decide(id, doctor: .outOfHours)
     }
 
@@ -1277,6 +1277,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 usage.shiftBusyHours[shiftOffset[t] + s] = shiftBusy[shiftOffset[t] + s]
             }
         }
+        usage.emergencyDepartmentVisits = Int(count[Metric.emergencyDepartmentVisits.rawValue])
+        usage.ambulanceTrips = Int(count[Metric.ambulanceTrips.rawValue])
         for h in 0..<model.hospitalCount {
             usage.bedDays[h] = hospitalOccupancy[h].integral(upTo: end) / 24
             usage.overflowBedHours[h] = hospitalOverflow[h].integral(upTo: end)

@@ -1,5 +1,20 @@
+import SamspilEconomics
 import SamspilEngine
 import SamspilModel
+
+/// What a scenario file describes: the health system (the model's parameters)
+/// and its economics (prices, incentive regime, behavioural responses).
+public struct ScenarioFile: Sendable, Equatable {
+    public var scenario: Scenario
+    public var economics: EconomicsSettings
+    public init(scenario: Scenario, economics: EconomicsSettings) {
+        self.scenario = scenario
+        self.economics = economics
+    }
+
+    /// The scenario as simulated: its behaviour adjusted for the incentives.
+    public var simulated: Scenario { BehaviouralResponse.apply(economics, to: scenario) }
+}
 
 /// The scenario file's schema: how each object of a scenario file becomes a
 /// value of the model's parameters, with every check a planner needs.
@@ -15,7 +30,8 @@ public enum ScenarioSchema {
         _ = o.optional("notes", .string)
     }
 
-    public static let scenario = ValueSpec<Scenario>.object(kind: "Scenario") { o in
+    /// A scenario file: the health system and its economics.
+    public static let file = ValueSpec<ScenarioFile>.object(kind: "Scenario") { o in
         notes(o)
         let name = o.required("name", .nonEmptyString)
         let description = o.optional("description", .string, default: "")
@@ -30,6 +46,7 @@ public enum ScenarioSchema {
         let municipalities = o.required("municipalities", .namedList(of: municipality, minCount: 1))
         o.context.names["municipalities"] = municipalities?.map(\.name) ?? []
         let groups = o.required("patientGroups", .namedList(of: patientGroup, minCount: 1))
+        o.context.names["patientGroups"] = groups?.map(\.name) ?? []
         let profile = o.optional("demandProfile", demandProfile, default: DemandProfile())
         let contact = o.optional("contact", Self.contact, default: ContactSettings())
         let decision = o.optional("decision", Self.decision, default: DecisionSettings())
@@ -39,6 +56,7 @@ public enum ScenarioSchema {
         let readmission = o.optional("readmission", Self.readmission, default: ReadmissionSettings())
         let coordination = o.optional("coordination", Self.coordination, default: CoordinationSettings())
         let behaviour = o.optional("behaviour", Self.behaviour, default: Behaviour())
+        let economics = o.optional("economics", Self.economics, default: EconomicsSettings())
         guard let name, let regions, let hospitals, let municipalities, let groups else { return nil }
         // Each municipality is served by at most one team and one acute-bed unit.
         checkServedOnce(o, teams.map { ($0.name, $0.municipalities) }, key: "acuteTeams", noun: "acute team")
@@ -46,11 +64,12 @@ public enum ScenarioSchema {
         for group in groups where group.demandProfile == nil && profile.hourOfDay.allSatisfy({ $0 == 0 }) {
             o.error("patient group '\(group.name)' has no demand profile and the scenario's hour weights are all zero", at: "demandProfile")
         }
-        return Scenario(name: name, description: description, simulation: simulation, ageBands: ageBands, regions: regions,
-                        hospitals: hospitals, municipalities: municipalities, patientGroups: groups,
-                        demandProfile: profile, contact: contact, decision: decision, acuteTeams: teams,
-                        acuteBedUnits: beds, discharge: discharge, readmission: readmission,
-                        coordination: coordination, behaviour: behaviour)
+        let scenario = Scenario(name: name, description: description, simulation: simulation, ageBands: ageBands, regions: regions,
+                                hospitals: hospitals, municipalities: municipalities, patientGroups: groups,
+                                demandProfile: profile, contact: contact, decision: decision, acuteTeams: teams,
+                                acuteBedUnits: beds, discharge: discharge, readmission: readmission,
+                                coordination: coordination, behaviour: behaviour)
+        return ScenarioFile(scenario: scenario, economics: economics)
     }
 
     static func uniqueNames(_ names: [String]) -> String? {
