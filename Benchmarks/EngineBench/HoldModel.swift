@@ -88,6 +88,9 @@ func holdModel<C: EventCalendar>(_ calendar: inout C, pending: Int, operations: 
     return HoldResult(eventsPerSecond: Double(operations) / elapsed, checksum: checksum)
 }
 
+/// The sorted per-trial rates of the last ``holdMedian`` call.
+nonisolated(unsafe) var lastTrialRates: [Double] = []
+
 /// Median events/s over `trials` runs of the hold model, plus a combined checksum.
 func holdMedian<C: EventCalendar>(_ type: C.Type, pending: Int, operations: Int,
                                   increment: HoldIncrement, trials: Int) -> HoldResult {
@@ -101,6 +104,7 @@ func holdMedian<C: EventCalendar>(_ type: C.Type, pending: Int, operations: Int,
         checksum ^= r.checksum
     }
     rates.sort()
+    lastTrialRates = rates
     return HoldResult(eventsPerSecond: rates[rates.count / 2], checksum: checksum)
 }
 

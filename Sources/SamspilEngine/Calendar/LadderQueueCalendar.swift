@@ -36,17 +36,17 @@
 ///   distributions; O(log n) in degenerate cases (a huge burst at one instant).
 public struct LadderQueueCalendar: EventCalendar {
     /// Events per chunk (a power of two): 8 × 32 bytes = four cache lines.
-    @inlinable static var chunkShift: Int { 3 }
+    @inlinable static var chunkShift: Int { 4 }
     @inlinable static var chunkSize: Int { 1 &<< chunkShift }
     /// A bucket with more events than this is split into a child rung (if the
     /// rung limit allows) instead of being sorted into the bottom.
-    @inlinable public static var threshold: Int { 48 }
+    @inlinable public static var threshold: Int { 256 }
     /// The number of rungs is capped; identical times cannot be split anyway.
     @inlinable public static var maximumRungs: Int { 8 }
     /// Average events per bucket when rung 0 is built from the top.
-    @inlinable public static var rungZeroDensity: Int { 16 }
+    @inlinable public static var rungZeroDensity: Int { 128 }
     /// Average events per bucket in a child rung.
-    @inlinable public static var childDensity: Int { 4 }
+    @inlinable public static var childDensity: Int { 32 }
     /// Up to this size the bottom takes inserts directly (binary search + shift).
     @inlinable static var bottomInsertLimit: Int { 64 }
 
@@ -103,11 +103,16 @@ public struct LadderQueueCalendar: EventCalendar {
     @usableFromInline var _next: ContiguousArray<Int32>
     @usableFromInline var _free: Int32
     // Bottom.
-    /// Sorted so that the first event is last.
+    /// `_bottom[0..<_bottomCount]`, sorted so that the first event is last. The
+    /// array itself is never shrunk while popping, so a pop is a plain read.
     @usableFromInline var _bottom: ContiguousArray<Event>
+    @usableFromInline var _bottomCount: Int
     /// Events in the bottom's time range that arrived while the bottom was large.
     @usableFromInline var _early: BinaryHeapCalendar
+    /// Grow-only work buffers for refills.
     @usableFromInline var _scratch: ContiguousArray<Event>
+    @usableFromInline var _keys: ContiguousArray<Int32>
+    @usableFromInline var _counts: ContiguousArray<Int32>
     @usableFromInline var _count: Int
 
     @inlinable
@@ -122,8 +127,11 @@ public struct LadderQueueCalendar: EventCalendar {
         _next = []
         _free = -1
         _bottom = []
+        _bottomCount = 0
         _early = BinaryHeapCalendar()
         _scratch = []
+        _keys = []
+        _counts = []
         _count = 0
     }
 
@@ -170,8 +178,7 @@ public struct LadderQueueCalendar: EventCalendar {
     mutating func _growPool() -> Int32 {
         let chunk = Int32(truncatingIfNeeded: _next.count)
         _next.append(-1)
-        let filler = Event(time: 0, priority: .normal, sequence: 0, kind: 0)
-        for _ in 0..<Self.chunkSize { _pool.append(filler) }
+        _pool.append(contentsOf: repeatElement(Self._filler, count: Self.chunkSize))
         return chunk
     }
 
@@ -191,13 +198,14 @@ public struct LadderQueueCalendar: EventCalendar {
 
     @inlinable
     mutating func _insertBottom(_ event: Event) {
-        let n = _bottom.count
+        let n = _bottomCount
         if n > Self.bottomInsertLimit {
             _early.insert(event)
             return
         }
-        // Descending order: find the first index whose event precedes `event`.
-        _bottom.append(event)
+        // Descending order: shift up the events that precede `event`.
+        if n == _bottom.count { _bottom.append(event) }
+        _bottomCount = n &+ 1
         _bottom.withUnsafeMutableBufferPointer { b in
             var i = n
             while i > 0 && Event.precedes(b[i &- 1], event) {
@@ -212,28 +220,32 @@ public struct LadderQueueCalendar: EventCalendar {
 
     @inlinable
     public mutating func popFirst() -> Event? {
-        if _bottom.isEmpty && _early.count == 0 {
+        if _bottomCount == 0 {
+            if _early.count > 0 {
+                _count &-= 1
+                return _early.popFirst()
+            }
             guard _count > 0 else { return nil }
             _refill()
         }
         _count &-= 1
-        if _early.count > 0 {
-            if let last = _bottom.last, !Event.precedes(_early.first!, last) {
-                return _bottom.removeLast()
-            }
+        let last = _bottom[_bottomCount &- 1]
+        if _early.count > 0 && Event.precedes(_early.first!, last) {
             return _early.popFirst()
         }
-        return _bottom.removeLast()
+        _bottomCount &-= 1
+        return last
     }
 
     /// The bottom and the early heap are empty but events remain: move the next
-    /// bucket (splitting it into finer rungs while it is large) into the bottom.
+    /// bucket into the bottom, splitting it into a finer rung first while it is
+    /// large.
     @inlinable @inline(never)
     mutating func _refill() {
         while true {
             guard let rung = _rungs.last else {
                 _transferTop()
-                if !_bottom.isEmpty { return }
+                if _bottomCount > 0 { return }
                 continue
             }
             let r = _rungs.count &- 1
@@ -254,62 +266,81 @@ public struct LadderQueueCalendar: EventCalendar {
             let index = rung.base &+ b
             let bucket = _buckets[index]
             _buckets[index] = _Bucket()
-            if Int(bucket.count) > Self.threshold && _rungs.count < Self.maximumRungs {
-                var events = ContiguousArray<Event>()
+            let n = Int(bucket.count)
+            var events = ContiguousArray<Event>()
+            swap(&events, &_scratch)
+            _gather(bucket, into: &events)
+            if n > Self.threshold && _rungs.count < Self.maximumRungs
+                && _spawnRung(from: events, count: n, density: Self.childDensity) {
                 swap(&events, &_scratch)
-                _gather(bucket, into: &events)
-                if _spawnRung(from: &events, density: Self.childDensity) {
-                    swap(&events, &_scratch)
-                    continue
-                }
-                swap(&events, &_bottom)
-            } else {
-                var events = ContiguousArray<Event>()
-                swap(&events, &_bottom)
-                _gather(bucket, into: &events)
-                swap(&events, &_bottom)
+                continue
             }
-            Self._sortDescending(&_bottom)
+            _sortIntoBottom(events, count: n)
+            swap(&events, &_scratch)
             return
         }
     }
 
-    /// Appends a bucket's events to `destination` and frees its chunks.
+    /// Makes `array.count` at least `count` (growing only; the contents beyond
+    /// what the caller tracks are meaningless).
+    @inlinable
+    static func _ensureCount<T>(_ array: inout ContiguousArray<T>, _ count: Int, filler: T) {
+        if array.count < count {
+            array.reserveCapacity(Swift.max(count, 2 &* array.count))
+            array.append(contentsOf: repeatElement(filler, count: count &- array.count))
+        }
+    }
+
+    @inlinable
+    static var _filler: Event { Event(time: 0, priority: .normal, sequence: 0, kind: 0) }
+
+    /// Copies a bucket's events to `destination[0..<bucket.count]` and frees its chunks.
     @inlinable
     mutating func _gather(_ bucket: _Bucket, into destination: inout ContiguousArray<Event>) {
         var remaining = Int(bucket.count)
+        Self._ensureCount(&destination, remaining, filler: Self._filler)
         var chunk = Int(bucket.head)
         var free = _free
-        destination.reserveCapacity(destination.count &+ remaining)
         _pool.withUnsafeBufferPointer { pool in
             _next.withUnsafeMutableBufferPointer { next in
-                while remaining > 0 {
-                    let n = Swift.min(remaining, Self.chunkSize)
-                    let start = chunk &<< Self.chunkShift
-                    destination.append(contentsOf: UnsafeBufferPointer(rebasing: pool[start..<(start &+ n)]))
-                    let following = next[chunk]
-                    next[chunk] = free
-                    free = Int32(truncatingIfNeeded: chunk)
-                    chunk = Int(following)
-                    remaining &-= n
+                destination.withUnsafeMutableBufferPointer { d in
+                    var out = d.baseAddress!
+                    let base = pool.baseAddress!
+                    while remaining > 0 {
+                        let n = Swift.min(remaining, Self.chunkSize)
+                        let source = base + (chunk &<< Self.chunkShift)
+                        var i = 0
+                        while i < n {
+                            out[i] = source[i]
+                            i &+= 1
+                        }
+                        out += n
+                        let following = next[chunk]
+                        next[chunk] = free
+                        free = Int32(truncatingIfNeeded: chunk)
+                        chunk = Int(following)
+                        remaining &-= n
+                    }
                 }
             }
         }
         _free = free
     }
 
-    /// Builds a new lowest rung from `events` (all of them routed into it) and
-    /// empties `events`; returns `false` and leaves `events` alone when they cannot
-    /// be split by time (all equal, or a range too narrow for the bucket count).
+    /// Builds a new lowest rung from `events[0..<count]`; returns `false` (and
+    /// builds nothing) when they cannot be split by time (all equal, or a range
+    /// too narrow for the bucket count).
     @inlinable
-    mutating func _spawnRung(from events: inout ContiguousArray<Event>, density: Int) -> Bool {
-        let n = events.count
+    mutating func _spawnRung(from events: ContiguousArray<Event>, count n: Int, density: Int) -> Bool {
         var lo = Double.infinity
         var hi = -Double.infinity
         events.withUnsafeBufferPointer { e in
-            for event in e {
-                lo = Swift.min(lo, event.time)
-                hi = Swift.max(hi, event.time)
+            var i = 0
+            while i < n {
+                let t = e[i].time
+                lo = Swift.min(lo, t)
+                hi = Swift.max(hi, t)
+                i &+= 1
             }
         }
         guard lo < hi else { return false }
@@ -320,11 +351,13 @@ public struct LadderQueueCalendar: EventCalendar {
         _buckets.append(contentsOf: repeatElement(_Bucket(), count: bucketCount))
         _rungs.append(rung)
         events.withUnsafeBufferPointer { e in
-            for event in e {
+            var i = 0
+            while i < n {
+                let event = e[i]
                 _append(event, toBucket: rung.base &+ Int(rung.position(event.time)))
+                i &+= 1
             }
         }
-        events.removeAll(keepingCapacity: true)
         return true
     }
 
@@ -338,34 +371,108 @@ public struct LadderQueueCalendar: EventCalendar {
         _topMax = -.infinity
         var events = ContiguousArray<Event>()
         swap(&events, &_top)
-        if events.count > Self.threshold && _spawnRung(from: &events, density: Self.rungZeroDensity) {
-            swap(&events, &_top)
-            return
+        let n = events.count
+        if n <= Self.threshold || !_spawnRung(from: events, count: n, density: Self.rungZeroDensity) {
+            // Small or unsplittable: the whole top becomes the bottom.
+            _sortIntoBottom(events, count: n)
         }
-        // Unsplittable or small: the whole top becomes the bottom.
-        swap(&events, &_bottom)
-        Self._sortDescending(&_bottom)
+        events.removeAll(keepingCapacity: true)
+        swap(&events, &_top)
     }
 
+    /// Sorts `events[0..<n]` into the (empty) bottom, first event last.
+    ///
+    /// A counting sort on about n/2 equal-width time slices (monotone in time, so
+    /// slices never need comparing), then each slice sorted on its own: O(n) for
+    /// smooth time distributions, O(n log n) at worst.
     @inlinable
-    static func _sortDescending(_ events: inout ContiguousArray<Event>) {
-        events.withUnsafeMutableBufferPointer { e in
-            let n = e.count
-            if n <= 24 {
-                var i = 1
-                while i < n {
-                    let x = e[i]
-                    var j = i
-                    while j > 0 && Event.precedes(e[j &- 1], x) {
-                        e[j] = e[j &- 1]
-                        j &-= 1
-                    }
-                    e[j] = x
-                    i &+= 1
-                }
-            } else {
-                e.sort { Event.precedes($1, $0) }
+    mutating func _sortIntoBottom(_ events: ContiguousArray<Event>, count n: Int) {
+        Self._ensureCount(&_bottom, n, filler: Self._filler)
+        _bottomCount = n
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        events.withUnsafeBufferPointer { e in
+            var i = 0
+            while i < n {
+                let t = e[i].time
+                lo = Swift.min(lo, t)
+                hi = Swift.max(hi, t)
+                i &+= 1
             }
+        }
+        let slices = n / 2
+        let inverseWidth = Double(slices) / (hi - lo)
+        if n <= 24 || !(lo < hi) || !inverseWidth.isFinite {
+            events.withUnsafeBufferPointer { e in
+                _bottom.withUnsafeMutableBufferPointer { d in
+                    var i = 0
+                    while i < n { d[i] = e[i]; i &+= 1 }
+                    Self._sortDescending(d, 0, n)
+                }
+            }
+            return
+        }
+        Self._ensureCount(&_keys, n, filler: 0)
+        Self._ensureCount(&_counts, slices &+ 1, filler: 0)
+        let lastSlice = Double(slices &- 1)
+        events.withUnsafeBufferPointer { e in
+            _bottom.withUnsafeMutableBufferPointer { d in
+                _keys.withUnsafeMutableBufferPointer { keys in
+                    _counts.withUnsafeMutableBufferPointer { counts in
+                        var k = 0
+                        while k <= slices { counts[k] = 0; k &+= 1 }
+                        // Slice `slices - 1 - j` for time slice j: later times first.
+                        var i = 0
+                        while i < n {
+                            let j = Int(Swift.min((e[i].time - lo) * inverseWidth, lastSlice))
+                            let key = slices &- 1 &- j
+                            keys[i] = Int32(truncatingIfNeeded: key)
+                            counts[key &+ 1] &+= 1
+                            i &+= 1
+                        }
+                        k = 1
+                        while k <= slices { counts[k] &+= counts[k &- 1]; k &+= 1 }
+                        i = 0
+                        while i < n {
+                            let key = Int(keys[i])
+                            let position = Int(counts[key])
+                            d[position] = e[i]
+                            counts[key] = Int32(truncatingIfNeeded: position &+ 1)
+                            i &+= 1
+                        }
+                        // Now counts[k] is the end of slice k.
+                        var begin = 0
+                        k = 0
+                        while k < slices {
+                            let end = Int(counts[k])
+                            if end &- begin > 1 { Self._sortDescending(d, begin, end) }
+                            begin = end
+                            k &+= 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Sorts `e[begin..<end]` so that the first event (by ``Event/precedes(_:_:)``) is last.
+    @inlinable
+    static func _sortDescending(_ e: UnsafeMutableBufferPointer<Event>, _ begin: Int, _ end: Int) {
+        if end &- begin <= 16 {
+            var i = begin &+ 1
+            while i < end {
+                let x = e[i]
+                var j = i
+                while j > begin && Event.precedes(e[j &- 1], x) {
+                    e[j] = e[j &- 1]
+                    j &-= 1
+                }
+                e[j] = x
+                i &+= 1
+            }
+        } else {
+            var slice = UnsafeMutableBufferPointer(rebasing: e[begin..<end])
+            slice.sort { Event.precedes($1, $0) }
         }
     }
 
@@ -381,6 +488,7 @@ public struct LadderQueueCalendar: EventCalendar {
         _next.removeAll(keepingCapacity: true)
         _free = -1
         _bottom.removeAll(keepingCapacity: true)
+        _bottomCount = 0
         _early.removeAll()
         _scratch.removeAll(keepingCapacity: true)
         _count = 0
