@@ -97,6 +97,16 @@ private struct Harness<C: EventCalendar> {
         if p < 255 { insert(at: last.time, priority: EventPriority(rawValue: p + 1)) }
     }
 
+    /// Fills a fresh calendar (clock at 0) with times 2⁻ᵏ, k < 1000: distinct
+    /// times packed ever closer to 0, so that every split leaves most events in
+    /// one bucket and a ladder runs into its rung limit.
+    mutating func fillDeepCluster(_ size: Int) {
+        precondition(now == 0)
+        for _ in 0..<size {
+            insert(at: Double(sign: .plus, exponent: -Int(rng.nextInt(below: 1000)), significand: 1), priority: priority())
+        }
+    }
+
     mutating func drain() {
         while pop() {}
         #expect(calendar.count == 0)
@@ -145,6 +155,16 @@ private func exerciseCalendar<C: EventCalendar>(_ type: C.Type, seed: UInt64) {
             h.drain()
         }
     }
+    // Pending sets large enough for the ladder to split buckets into child rungs.
+    for kind in [Delay.geometricCluster, .bimodal] {
+        var h = Harness<C>(seed: seed &+ 99)
+        h.hold(size: 6000, operations: 6000, kind: kind, randomPriority: true)
+        h.drain()
+    }
+    var deep = Harness<C>(seed: seed &+ 98)
+    deep.fillDeepCluster(6000)
+    deep.hold(size: 0, operations: 6000, kind: .geometricCluster, randomPriority: true)
+    deep.drain()
     // Random interleavings, growing and shrinking, with empty/refill cycles.
     var h = Harness<C>(seed: seed)
     for cycle in 0..<6 {
@@ -255,8 +275,8 @@ struct LadderCoverageTests {
         var maxRungs = 0, maxEarly = 0, maxBottom = 0
         for kind in [Delay.exponential, .geometricCluster, .integerGrid, .tiny] {
             var h = Harness<LadderQueueCalendar>(seed: 9)
-            for _ in 0..<1500 { h.insert(after: kind) }
-            for _ in 0..<3000 {
+            for _ in 0..<6000 { h.insert(after: kind) }
+            for _ in 0..<6000 {
                 h.pop()
                 h.insert(after: kind)
                 if h.uniform() < 0.05 { h.insertSameInstant() }
@@ -266,6 +286,14 @@ struct LadderCoverageTests {
             }
             h.drain()
         }
+        var deep = Harness<LadderQueueCalendar>(seed: 10)
+        deep.fillDeepCluster(6000)
+        for _ in 0..<3000 {
+            deep.pop()
+            deep.insert(after: .geometricCluster)
+            maxRungs = max(maxRungs, deep.calendar._rungs.count)
+        }
+        deep.drain()
         #expect(maxRungs == LadderQueueCalendar.maximumRungs)
         #expect(maxEarly > 100)
         #expect(maxBottom > 1000)
