@@ -270,8 +270,12 @@ public struct LadderQueueCalendar: EventCalendar {
             var events = ContiguousArray<Event>()
             swap(&events, &_scratch)
             _gather(bucket, into: &events)
+            // The child spans the bucket's whole width (not just its events), so
+            // later inserts into that range spread over it instead of piling into
+            // its last bucket; the rung's last bucket has no upper bound.
+            let upper = b &+ 1 < rung.bucketCount ? rung.start + Double(b &+ 1) / rung.inverseWidth : -Double.infinity
             if n > Self.threshold && _rungs.count < Self.maximumRungs
-                && _spawnRung(from: events, count: n, density: Self.childDensity) {
+                && _spawnRung(from: events, count: n, density: Self.childDensity, upperBound: upper) {
                 swap(&events, &_scratch)
                 continue
             }
@@ -327,11 +331,13 @@ public struct LadderQueueCalendar: EventCalendar {
         _free = free
     }
 
-    /// Builds a new lowest rung from `events[0..<count]`; returns `false` (and
+    /// Builds a new lowest rung from `events[0..<count]`, spanning from their
+    /// earliest time to their latest or `upperBound`, whichever is later; returns `false` (and
     /// builds nothing) when they cannot be split by time (all equal, or a range
     /// too narrow for the bucket count).
     @inlinable
-    mutating func _spawnRung(from events: ContiguousArray<Event>, count n: Int, density: Int) -> Bool {
+    mutating func _spawnRung(from events: ContiguousArray<Event>, count n: Int, density: Int,
+                             upperBound: Double = -.infinity) -> Bool {
         var lo = Double.infinity
         var hi = -Double.infinity
         events.withUnsafeBufferPointer { e in
@@ -344,6 +350,7 @@ public struct LadderQueueCalendar: EventCalendar {
             }
         }
         guard lo < hi else { return false }
+        hi = Swift.max(hi, upperBound)
         let bucketCount = Swift.max(2, n / density)
         let inverseWidth = Double(bucketCount) / (hi - lo)
         guard inverseWidth.isFinite else { return false }
