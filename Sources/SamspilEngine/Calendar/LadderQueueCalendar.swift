@@ -379,7 +379,10 @@ public struct LadderQueueCalendar: EventCalendar {
         var events = ContiguousArray<Event>()
         swap(&events, &_top)
         let n = events.count
-        if n <= Self.threshold || !_spawnRung(from: events, count: n, density: Self.rungZeroDensity) {
+        // Coarse buckets keep the tails that random inserts write to in cache
+        // for large tops; small tops get finer buckets (cheaper bucket sorts).
+        let density = Swift.min(Self.rungZeroDensity, Swift.max(8, n &>> 8))
+        if n <= Self.bottomInsertLimit || !_spawnRung(from: events, count: n, density: density) {
             // Small or unsplittable: the whole top becomes the bottom.
             _sortIntoBottom(events, count: n)
         }
