@@ -7,11 +7,11 @@
 ///   ladder. Inserting there is an append.
 /// - **Ladder**: up to ``maximumRungs`` rungs of time buckets. Rung 0 is built from
 ///   the whole top when the ladder runs dry; a bucket about to be consumed that
-///   holds more than ``threshold`` events is split into a finer child rung.
-///   Inserting into a bucket is an append.
-/// - **Bottom**: the next few events, sorted (descending, so popping is
-///   `removeLast`), plus a small binary heap for events that arrive in the
-///   bottom's time range while the bottom is large.
+///   holds more than ``threshold`` events is split into a finer child rung
+///   spanning the bucket's width. Inserting into a bucket is an append.
+/// - **Bottom**: the events of the last consumed bucket, sorted (descending, so a
+///   pop is a read and a decrement), plus a binary heap for events that arrive in
+///   the bottom's time range while the bottom is large.
 ///
 /// Deviations from the paper, all for speed or exactness:
 ///
@@ -20,6 +20,11 @@
 ///   events are read back mostly sequentially.
 /// - Rung 0 has about one bucket per ``rungZeroDensity`` events rather than one
 ///   per event, so the bucket tails written by random inserts stay in cache.
+/// - A consumed bucket of up to ``threshold`` events (the paper splits above 50)
+///   is bucket-sorted straight into the bottom: a counting sort on equal-width
+///   time slices, then each slice sorted on its own. That is O(n) for smooth
+///   time distributions and O(n log n) at worst, and much cheaper than building
+///   and walking another rung of tiny buckets.
 /// - Routing never trusts bucket *boundaries*: an event's bucket in a rung is the
 ///   monotone function `min((time - start) × inverseWidth, lastIndex)`, and the
 ///   same function decides whether the event belongs to the rung at all
@@ -35,7 +40,7 @@
 /// - Complexity: `insert` and `popFirst` O(1) amortised for the usual increment
 ///   distributions; O(log n) in degenerate cases (a huge burst at one instant).
 public struct LadderQueueCalendar: EventCalendar {
-    /// Events per chunk (a power of two): 8 × 32 bytes = four cache lines.
+    /// Events per chunk (a power of two): 16 × 32 bytes = eight cache lines.
     @inlinable static var chunkShift: Int { 4 }
     @inlinable static var chunkSize: Int { 1 &<< chunkShift }
     /// A bucket with more events than this is split into a child rung (if the
@@ -43,11 +48,14 @@ public struct LadderQueueCalendar: EventCalendar {
     @inlinable public static var threshold: Int { 4096 }
     /// The number of rungs is capped; identical times cannot be split anyway.
     @inlinable public static var maximumRungs: Int { 8 }
-    /// Average events per bucket when rung 0 is built from the top.
+    /// Average events per bucket when rung 0 is built from a large top (smaller
+    /// tops get finer buckets, down to 8 events per bucket).
     @inlinable public static var rungZeroDensity: Int { 128 }
     /// Average events per bucket in a child rung.
     @inlinable public static var childDensity: Int { 32 }
-    /// Up to this size the bottom takes inserts directly (binary search + shift).
+    /// Up to this size the bottom takes inserts directly (sorted insertion from
+    /// the popping end); a larger bottom sends them to the early heap. Also the
+    /// smallest top that is built into a rung rather than sorted into the bottom.
     @inlinable static var bottomInsertLimit: Int { 64 }
 
     @frozen @usableFromInline
@@ -353,7 +361,7 @@ public struct LadderQueueCalendar: EventCalendar {
         hi = Swift.max(hi, upperBound)
         let bucketCount = Swift.max(2, n / density)
         let inverseWidth = Double(bucketCount) / (hi - lo)
-        guard inverseWidth.isFinite else { return false }
+        guard inverseWidth.isFinite && inverseWidth > 0 else { return false }
         let rung = _Rung(start: lo, inverseWidth: inverseWidth, base: _buckets.count, bucketCount: bucketCount)
         _buckets.append(contentsOf: repeatElement(_Bucket(), count: bucketCount))
         _rungs.append(rung)
