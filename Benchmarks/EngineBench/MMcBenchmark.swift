@@ -12,7 +12,7 @@ struct MMcOptions {
     var customers = 1_000_000
     var warmup = 0
     var seed: UInt64 = 1
-    var calendar = "radix"
+    var calendar = "ladder"
     var repeats = 5
 }
 
@@ -32,8 +32,9 @@ func runMMc(_ o: MMcOptions) {
         switch o.calendar {
         case "binary": (t, r) = once(BinaryHeapCalendar.self)
         case "quaternary": (t, r) = once(QuaternaryHeapCalendar.self)
+        case "ladder": (t, r) = once(LadderQueueCalendar.self)
         case "radix": (t, r) = once(RadixHeapCalendar.self)
-        default: fail("unknown calendar '\(o.calendar)' (binary, quaternary, radix)")
+        default: fail("unknown calendar '\(o.calendar)' (binary, quaternary, radix, ladder)")
         }
         times.append(t)
         last = r

@@ -2,8 +2,9 @@ import SamspilEngine
 
 let usage = """
 usage: engine-bench mmc [--servers C] [--arrival-rate λ] [--service-rate μ] [--customers N]
-                        [--warmup N] [--seed S] [--calendar binary|quaternary|radix] [--repeats R]
-       engine-bench hold
+                        [--warmup N] [--seed S] [--calendar binary|quaternary|radix|ladder] [--repeats R]
+       engine-bench hold [--all-increments]
+       engine-bench sample
 Build with: swift build -c release --product engine-bench
 """
 
@@ -40,6 +41,8 @@ case "mmc":
         fail("servers, rates, customers and repeats must be positive")
     }
     runMMc(o)
+case "hold":
+    runHoldBenchmarks(increments: arguments.contains("--all-increments") ? HoldIncrement.allCases : [.exponential])
 case "sample":
     runSamplingBenchmark()
 case "-h", "--help", "help":

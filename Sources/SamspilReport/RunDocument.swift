@@ -127,6 +127,9 @@ public struct ScenarioRun: Codable, Sendable, Equatable {
     /// Summary per metric, aligned with `metrics`.
     public var estimates: [Estimate]
     public var series: [SeriesBand]
+    /// Daily values per replication, kept only in partial (shard) documents so
+    /// that `samspil merge` can rebuild the bands exactly; empty otherwise.
+    public var replicationSeries: [ReplicationSeries] = []
     public init(label: String, scenarioName: String, resolvedScenario: String, metrics: [MetricInfo],
                 replicationNumbers: [Int], values: [[Double]], estimates: [Estimate], series: [SeriesBand] = []) {
         self.label = label
@@ -186,5 +189,20 @@ public struct StressSection: Codable, Sendable, Equatable {
     public init(title: String, items: [Item]) {
         self.title = title
         self.items = items
+    }
+}
+
+/// A daily series for every replication: `values[r][d]` is day `day[d]` of
+/// replication `replicationNumbers[r]` of the run that holds it.
+public struct ReplicationSeries: Codable, Sendable, Equatable {
+    public var name: String
+    public var unit: String
+    public var day: [Int]
+    public var values: [[Double]]
+    public init(name: String, unit: String, day: [Int], values: [[Double]]) {
+        self.name = name
+        self.unit = unit
+        self.day = day
+        self.values = values
     }
 }

@@ -4,7 +4,7 @@
 /// runs the loop itself:
 ///
 /// ```swift
-/// var scheduler = Scheduler<RadixHeapCalendar>()
+/// var scheduler = Scheduler<LadderQueueCalendar>()
 /// scheduler.schedule(Kind.arrival, at: 0)
 /// scheduler.schedule(Kind.stop, at: horizon, priority: .observe)
 /// loop: while let event = scheduler.next() {

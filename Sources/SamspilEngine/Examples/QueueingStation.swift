@@ -90,7 +90,7 @@ public enum QueueingStation {
     /// - Complexity: O(customers) events, each O(calendar operation).
     @inlinable
     public static func run<Calendar: EventCalendar>(_ configuration: Configuration,
-                                                    calendar: Calendar.Type = RadixHeapCalendar.self) -> Result {
+                                                    calendar: Calendar.Type = LadderQueueCalendar.self) -> Result {
         let c = configuration
         precondition(c.arrivalRate > 0 && c.serviceRate > 0 && c.servers > 0 && c.customers > 0)
         var arrivals = Xoshiro256StarStar(StreamKey(masterSeed: c.seed, replication: c.replication, purpose: arrivalPurpose))

@@ -34,7 +34,7 @@ public enum PatientFlowModel {
     /// - Complexity: O(events · log pending) time; memory O(concurrent episodes).
     public static func run(_ compiled: CompiledScenario, replication: Int,
                            options: ReplicationOptions = ReplicationOptions()) -> ReplicationResult {
-        var simulation = PatientFlowSimulation<QuaternaryHeapCalendar>(compiled, replication: replication, options: options)
+        var simulation = PatientFlowSimulation<LadderQueueCalendar>(compiled, replication: replication, options: options)
         simulation.run()
         return simulation.result()
     }
