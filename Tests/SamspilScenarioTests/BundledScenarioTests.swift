@@ -22,8 +22,8 @@ import Testing
         let path = Self.directory.appendingPathComponent(file).path
         switch ScenarioLoader().load(path) {
         case .success(let loaded):
-            #expect(!loaded.scenario.name.isEmpty)
-            #expect(!loaded.scenario.patientGroups.isEmpty)
+            #expect(!loaded.file.scenario.name.isEmpty)
+            #expect(!loaded.file.scenario.patientGroups.isEmpty)
         case .failure(let error):
             Issue.record("\(file) does not load:\n\(error.description)")
         }

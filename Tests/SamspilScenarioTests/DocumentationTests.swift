@@ -14,7 +14,7 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
     static let documentPath = repositoryRoot().appendingPathComponent("docs/scenario-format.md").path
 
     @Test func everyAcceptedKeyIsDocumented() throws {
-        let schema = ReadContext.discoverSchema(of: ScenarioSchema.scenario)
+        let schema = ReadContext.discoverSchema(of: ScenarioSchema.file)
         let markdown = try String(contentsOfFile: Self.documentPath, encoding: .utf8)
         let undocumentedKeys = schema.undocumentedKeys(inMarkdown: markdown)
         let missing = undocumentedKeys.map { "  - \($0)" }.joined(separator: "\n")
@@ -25,12 +25,12 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
     /// Guards the check itself: discovery must find every kind (so a kind
     /// silently dropped from discovery cannot make the test pass vacuously).
     @Test func discoveryFindsEveryObjectKind() {
-        let schema = ReadContext.discoverSchema(of: ScenarioSchema.scenario)
+        let schema = ReadContext.discoverSchema(of: ScenarioSchema.file)
         let expected: Set = [
             "Scenario", "Simulation", "Region", "BedChange", "Hospital", "Municipality", "Severity", "BandShares",
             "TeamTreatment", "BedTreatment", "PatientGroup", "DemandProfile", "HourWindow", "Contact", "Trust",
             "Decision", "Shift", "ForwardVisitation", "FollowUp", "EarlyDischarge", "AcuteTeam", "AcuteBedUnit",
-            "Discharge", "Readmission", "Coordination", "Behaviour", "Distribution",
+            "Discharge", "Readmission", "Coordination", "Behaviour", "Distribution", "Economics", "RegimeRules", "Prices", "BehaviourCoefficients",
         ]
         #expect(Set(schema.kinds) == expected, "kinds: \(schema.kinds)")
         #expect(schema.keys(of: "Distribution").contains { $0.name == "lognormal.meanDays" })
@@ -39,13 +39,13 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
 
     /// The check fails when a key or a kind's heading is missing.
     @Test func checkDetectsAMissingKey() throws {
-        let schema = ReadContext.discoverSchema(of: ScenarioSchema.scenario)
+        let schema = ReadContext.discoverSchema(of: ScenarioSchema.file)
         let markdown = try String(contentsOfFile: Self.documentPath, encoding: .utf8)
         let withoutKey = markdown.replacingOccurrences(of: "`maximumCaseload`", with: "maximumCaseload")
         #expect(schema.undocumentedKeys(inMarkdown: withoutKey).map(\.description) == [
             "AcuteTeam.maximumCaseload: key not mentioned (in backticks) in its section",
         ])
-        let withoutHeading = markdown.replacingOccurrences(of: "## Behaviour", with: "## Incentives")
+        let withoutHeading = markdown.replacingOccurrences(of: "## Behaviour\n", with: "## Incentives\n")
         #expect(schema.undocumentedKeys(inMarkdown: withoutHeading).map(\.description) == [
             "Behaviour: no heading names this object kind",
         ])
