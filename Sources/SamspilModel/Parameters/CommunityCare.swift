@@ -39,7 +39,7 @@ public struct AcuteTeam: Sendable, Equatable {
 
     public init(name: String, municipalities: [String], shifts: [Shift], maximumCaseload: Int,
                 responseDelay: Distribution = .fixed(1), visitDuration: Distribution = .fixed(0.75),
-                travelTime: Distribution = .fixed(0.33), forwardVisitation: ForwardVisitation? = nil,
+                travelTime: Distribution = .fixed(1.0 / 3), forwardVisitation: ForwardVisitation? = nil,
                 followUp: FollowUp? = nil, earlyDischarge: EarlyDischarge? = nil) {
         self.name = name
         self.municipalities = municipalities

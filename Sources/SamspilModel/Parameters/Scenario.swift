@@ -67,7 +67,7 @@ public struct SimulationSettings: Sendable, Equatable {
     public var replications: Int = 20
     public var seed: UInt64 = 20_260_101
     /// Calendar date of simulation time 0 (midnight); sets weekdays and months.
-    public var startDate: CalendarDate = CalendarDate(year: 2025, month: 1, day: 1)
+    public var startDate: CalendarDate = CalendarDate(year: 2025, month: 1, day: 6)   // a Monday
     /// How the hospitals start: empty, or pre-filled to the occupancy their
     /// demand implies (Little's law), which shortens the warm-up needed.
     public var initialState: InitialState = .typical

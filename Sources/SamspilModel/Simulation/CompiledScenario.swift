@@ -87,9 +87,9 @@ public struct CompiledScenario: Sendable {
     let hospitalRegion: [Int]
     let bedSchedules: [[(time: Double, beds: Int)]]
 
-    /// Builds the tables. The scenario must already be valid (see
-    /// `ScenarioValidator` in SamspilScenario); violations found here are
-    /// programming errors.
+    /// Builds the tables. The scenario must already be valid (the scenario
+    /// schema in SamspilScenario checks every reference and range); violations
+    /// found here are programming errors.
     public init(_ scenario: Scenario) throws {
         self.scenario = scenario
         let s = scenario.simulation

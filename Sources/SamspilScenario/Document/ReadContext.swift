@@ -11,6 +11,9 @@ public final class ReadContext {
     /// "hospitals", …), so later values can be checked against them with a
     /// path and a "did you mean". Schema code fills it as it reads.
     public var names: [String: [String]] = [:]
+    /// Raw values read earlier that later objects inherit from (e.g. the
+    /// scenario-wide `discharge` that a municipality's `discharge` overrides).
+    public var inherited: [String: JSONValue] = [:]
 
     var kindsBeingDiscovered: Set<String> = []
     var kindsDiscovered: Set<String> = []

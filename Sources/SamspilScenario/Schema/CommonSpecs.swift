@@ -60,6 +60,8 @@ enum CommonSpecs {
         let inner = ValueReader(value: member.value, path: reader.path.appending(key: member.key), context: reader.context)
         guard let o = ObjectReader(inner, kind: "\(kind.name) distribution") else { return nil }
         defer { o.finish() }
+        _ = o.optional("source", .string)
+        _ = o.optional("notes", .string)
         // Each parameter in the unit the planner wrote, converted to hours.
         var scalars: [String: Double] = [:]
         var lists: [String: [Double]] = [:]
@@ -133,6 +135,8 @@ enum CommonSpecs {
 
     /// `{"from": 8, "to": 16}` in hours of the day; `from > to` wraps past midnight.
     static let hourWindow = ValueSpec<HourWindow>.object(kind: "HourWindow") { o in
+        _ = o.optional("source", .string)
+        _ = o.optional("notes", .string)
         let from = o.required("from", .number(in: 0...24))
         let to = o.required("to", .number(in: 0...24))
         guard let from, let to else { return nil }
@@ -181,8 +185,9 @@ enum CommonSpecs {
     /// A value for every age band: either one value for all bands, or an object
     /// keyed by band name (`{"0-64": 2, "65-79": 10, "80+": 30}`). `isSingle`
     /// tells the two apart for values that are themselves objects.
-    static func perAge<T>(_ element: ValueSpec<T>, isSingle: @escaping @Sendable (JSONValue) -> Bool) -> ValueSpec<[T]> {
-        ValueSpec<[T]>(expected: "\(element.expected), or one per age band as {\"0-64\": …, \"65-79\": …, \"80+\": …}",
+    static func perAge<T>(_ element: ValueSpec<T>, isSingle: @escaping @Sendable (JSONValue) -> Bool,
+                          expected: String? = nil) -> ValueSpec<[T]> {
+        ValueSpec<[T]>(expected: expected ?? "\(element.expected), or one per age band as {\"0-64\": …, \"65-79\": …, \"80+\": …}",
                        discover: { context in _ = ValueReader(value: JSONValue(.object(JSONObject())), path: .root, context: context).read(element) }) { reader in
             let bands = reader.context.names["ageBands"] ?? Scenario.defaultAgeBands
             if isSingle(reader.value) {

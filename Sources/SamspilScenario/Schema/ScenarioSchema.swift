@@ -39,14 +39,17 @@ public enum ScenarioSchema {
         let ageBands = o.optional("ageBands", .array(of: .nonEmptyString, minCount: 1).validated(uniqueNames),
                                   default: Scenario.defaultAgeBands)
         o.context.names["ageBands"] = ageBands
+        // Names are taken from the document even where an element fails to read,
+        // so one bad hospital does not make every reference to it an error too.
+        o.context.names["regions"] = rawNames(o.object["regions"])
         let regions = o.required("regions", .namedList(of: region, minCount: 1))
-        o.context.names["regions"] = regions?.map(\.name) ?? []
+        o.context.names["hospitals"] = rawNames(o.object["hospitals"])
         let hospitals = o.required("hospitals", .namedList(of: hospital, minCount: 1))
-        o.context.names["hospitals"] = hospitals?.map(\.name) ?? []
+        o.context.names["municipalities"] = rawNames(o.object["municipalities"])
+        o.context.inherited["discharge"] = o.object["discharge"]
         let municipalities = o.required("municipalities", .namedList(of: municipality, minCount: 1))
-        o.context.names["municipalities"] = municipalities?.map(\.name) ?? []
+        o.context.names["patientGroups"] = rawNames(o.object["patientGroups"])
         let groups = o.required("patientGroups", .namedList(of: patientGroup, minCount: 1))
-        o.context.names["patientGroups"] = groups?.map(\.name) ?? []
         let profile = o.optional("demandProfile", demandProfile, default: DemandProfile())
         let contact = o.optional("contact", Self.contact, default: ContactSettings())
         let decision = o.optional("decision", Self.decision, default: DecisionSettings())
@@ -70,6 +73,11 @@ public enum ScenarioSchema {
                                 acuteBedUnits: beds, discharge: discharge, readmission: readmission,
                                 coordination: coordination, behaviour: behaviour)
         return ScenarioFile(scenario: scenario, economics: economics)
+    }
+
+    /// The `name` strings of a list of objects, as written.
+    static func rawNames(_ value: JSONValue?) -> [String] {
+        (value?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
     }
 
     static func uniqueNames(_ names: [String]) -> String? {
@@ -98,7 +106,7 @@ public enum ScenarioSchema {
         s.horizonDays = o.optional("horizonDays", .number(.range(1...36_500)), default: s.horizonDays)
         s.warmupDays = o.optional("warmupDays", .number(.range(0...3_650)), default: s.warmupDays)
         s.replications = o.optional("replications", .integer(in: 1...1_000_000), default: s.replications)
-        s.seed = UInt64(o.optional("seed", .integer(in: 0...Int.max), default: Int(s.seed)))
+        s.seed = UInt64(o.optional("seed", .integer(in: 0...999_999_999_999), default: Int(s.seed)))
         s.startDate = o.optional("startDate", date, default: s.startDate)
         s.initialState = o.optional("initialState", .oneOf(SimulationSettings.InitialState.self), default: s.initialState)
         return s
@@ -135,7 +143,8 @@ public enum ScenarioSchema {
         let region = o.required("region", CommonSpecs.reference("regions", noun: "region"))
         let beds = o.required("medicalBeds", .integer(in: 0...100_000))
         let changes = o.optional("bedChanges", .array(of: bedChange), default: [])
-        let hours = o.optional("dischargeHours", CommonSpecs.hourWindow, default: HourWindow(from: 8, to: 20))
+        let hours = o.optional("dischargeHours", CommonSpecs.hourWindow.validated { $0.hours > 0 ? nil : "the hospital must discharge in some hours" },
+                               default: HourWindow(from: 8, to: 20))
         let overflow = o.optional("overflow", .oneOf(Hospital.OverflowPolicy.self), default: .moveToFreeBed)
         guard let name, let region, let beds else { return nil }
         return Hospital(name: name, region: region, medicalBeds: beds, bedChanges: changes, dischargeHours: hours, overflow: overflow)
@@ -145,11 +154,22 @@ public enum ScenarioSchema {
         notes(o)
         let name = o.required("name", .nonEmptyString)
         let region = o.required("region", CommonSpecs.reference("regions", noun: "region"))
-        let population = o.required("population", CommonSpecs.perAge(.number(.range(0...100_000_000)), isSingle: { _ in false }))
+        let population = o.required("population", CommonSpecs.perAge(.number(.range(0...100_000_000)), isSingle: { _ in false },
+                                                                     expected: "citizens per age band, as {\"0-64\": …, \"65-79\": …, \"80+\": …}"))
         let shares = o.required("hospitals", catchment)
-        let discharge = o.optional("discharge", Self.discharge)
+        let discharge = o.optional("discharge", inheritingDischarge)
         guard let name, let region, let population, let shares else { return nil }
         return Municipality(name: name, region: region, population: population, catchment: shares, discharge: discharge)
+    }
+
+    /// A municipality's `discharge`: its keys override the scenario-wide
+    /// `discharge`, so a municipality states only what differs.
+    static let inheritingDischarge = ValueSpec<MunicipalDischarge>(expected: discharge.expected, discover: discharge.discover) { reader in
+        guard let base = reader.context.inherited["discharge"], base.objectValue != nil, reader.value.objectValue != nil else {
+            return reader.read(discharge)
+        }
+        let merged = DocumentMerge.merge(base: base, override: reader.value, path: reader.path, diagnostics: reader.context.diagnostics)
+        return ValueReader(value: merged, path: reader.path, context: reader.context).read(discharge)
     }
 
     /// `{"Hospital A": 0.7, "Hospital B": 0.3}`: shares summing to 1.
@@ -175,11 +195,15 @@ public enum ScenarioSchema {
         return shares
     }
 
+    static let defaultEmergencyCallShare = BandValues(gpManageable: 0, borderline: 0.1, mustAdmit: 0.5)
+
+    /// Shares of 112 calls per severity band; a band left out keeps its default.
     static let bandValues = ValueSpec<BandValues>.object(kind: "BandShares") { o in
         notes(o)
-        let gp = o.optional("gpManageable", .number(.probability), default: 0)
-        let border = o.optional("borderline", .number(.probability), default: 0)
-        let must = o.optional("mustAdmit", .number(.probability), default: 0)
+        let d = defaultEmergencyCallShare
+        let gp = o.optional("gpManageable", .number(.probability), default: d.gpManageable)
+        let border = o.optional("borderline", .number(.probability), default: d.borderline)
+        let must = o.optional("mustAdmit", .number(.probability), default: d.mustAdmit)
         return BandValues(gpManageable: gp, borderline: border, mustAdmit: must)
     }
 
@@ -209,21 +233,21 @@ public enum ScenarioSchema {
         let name = o.required("name", .nonEmptyString)
         let rate = o.required("ratePerThousandPerYear", CommonSpecs.perAgeNumber(.range(0...1_000_000)))
         let severity = o.required("severity", CommonSpecs.perAge(Self.severity) { $0["mustAdmit"] != nil || $0["borderline"] != nil })
-        let call = o.optional("emergencyCallShare", bandValues, default: BandValues(gpManageable: 0, borderline: 0.1, mustAdmit: 0.5))
+        let call = o.optional("emergencyCallShare", bandValues, default: defaultEmergencyCallShare)
         let stay = o.required("lengthOfStay", CommonSpecs.perAgeDuration)
-        let care = o.optional("needsMunicipalCare", CommonSpecs.perAgeNumber(.probability))
+        let bands = o.context.names["ageBands"]?.count ?? 3
+        let care = o.optional("needsMunicipalCare", CommonSpecs.perAgeNumber(.probability), default: Array(repeating: 0.3, count: bands))
         let temporary = o.optional("temporaryBedShare", .number(.probability), default: 0.2)
-        let readmission = o.optional("readmissionProbability", CommonSpecs.perAgeNumber(.probability))
+        let readmission = o.optional("readmissionProbability", CommonSpecs.perAgeNumber(.probability),
+                                     default: Array(repeating: 0.15, count: bands))
         let team = o.optional("acuteTeam", teamTreatment)
         let bed = o.optional("acuteBed", bedTreatment)
         let profile = o.optional("demandProfile", demandProfile)
         let preventable = o.optional("preventable", .bool, default: true)
         guard let name, let rate, let severity, let stay else { return nil }
-        let bands = o.context.names["ageBands"]?.count ?? 3
         return PatientGroup(name: name, ratePerThousandPerYear: rate, severity: severity, emergencyCallShare: call,
-                            lengthOfStay: stay, needsMunicipalCare: care ?? Array(repeating: 0.3, count: bands),
-                            temporaryBedShare: temporary,
-                            readmissionProbability: readmission ?? Array(repeating: 0.15, count: bands),
+                            lengthOfStay: stay, needsMunicipalCare: care, temporaryBedShare: temporary,
+                            readmissionProbability: readmission,
                             acuteTeam: team, acuteBed: bed, demandProfile: profile, preventable: preventable)
     }
 
