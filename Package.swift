@@ -7,7 +7,8 @@
 //   Sources/SamspilEconomics — incentive regimes: costs by provider, payers and transfers
 //   Sources/SamspilScenario  — scenario files: JSON5, inheritance, validation, schema
 //   Sources/SamspilReport    — results as tables, CSV, JSON and a self-contained HTML report
-//   Sources/samspil          — the command line
+//   Sources/SamspilCommandLine — the commands (run, compare, sweep, validate, show, merge)
+//   Sources/samspil          — the executable
 //   Benchmarks/              — release-mode benchmark executables
 //   Tests/                   — unit, validation and end-to-end tests
 import PackageDescription
@@ -30,10 +31,11 @@ let package = Package(
         .target(name: "SamspilEconomics", dependencies: ["SamspilModel"]),
         .target(name: "SamspilScenario", dependencies: ["SamspilEconomics", "SamspilModel", "SamspilEngine"]),
         .target(name: "SamspilReport"),
-        .executableTarget(
-            name: "samspil",
-            dependencies: ["SamspilEngine", "SamspilModel", "SamspilScenario"]
+        .target(
+            name: "SamspilCommandLine",
+            dependencies: ["SamspilEngine", "SamspilModel", "SamspilScenario", "SamspilEconomics", "SamspilReport"]
         ),
+        .executableTarget(name: "samspil", dependencies: ["SamspilCommandLine"]),
         .executableTarget(
             name: "engine-bench",
             dependencies: ["SamspilEngine"],
@@ -44,5 +46,7 @@ let package = Package(
         .testTarget(name: "SamspilEconomicsTests", dependencies: ["SamspilEconomics", "SamspilModel"]),
         .testTarget(name: "SamspilScenarioTests", dependencies: ["SamspilScenario"]),
         .testTarget(name: "SamspilReportTests", dependencies: ["SamspilReport"]),
+        .testTarget(name: "SamspilCommandLineTests", dependencies: ["SamspilCommandLine", "SamspilScenario", "SamspilReport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SamspilReport"]),
     ]
 )

@@ -15,10 +15,16 @@ public struct ScenarioLoader: Sendable {
         guard let document = documents.load(path, diagnostics: diagnostics) else {
             return .failure(DiagnosticError(diagnostics.sorted))
         }
+        return decode(document.root).map { ($0, document) }
+    }
+
+    /// Reads a resolved (and possibly edited) document into a scenario file.
+    public func decode(_ root: JSONValue) -> Result<ScenarioFile, DiagnosticError> {
+        let diagnostics = DiagnosticCollector()
         let context = ReadContext(diagnostics: diagnostics)
-        guard let file = context.read(document.root, as: ScenarioSchema.file) else {
+        guard let file = context.read(root, as: ScenarioSchema.file) else {
             return .failure(DiagnosticError(diagnostics.sorted))
         }
-        return .success((file, document))
+        return .success(file)
     }
 }

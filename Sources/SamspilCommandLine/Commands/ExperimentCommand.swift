@@ -1,0 +1,333 @@
+import Foundation
+import SamspilEconomics
+import SamspilModel
+import SamspilReport
+import SamspilScenario
+
+/// What `run`, `compare` and `sweep` share: experiment options, running with
+/// common random numbers, and writing the outputs.
+enum ExperimentCommand {
+    static let options: [OptionSpec] = [
+        OptionSpec("--replications", short: "-n", value: "N", help: "Replications (overrides the scenario's)."),
+        OptionSpec("--seed", value: "S", help: "Master seed (overrides the scenario's)."),
+        OptionSpec("--warmup-days", value: "D", help: "Warm-up before measurement, days."),
+        OptionSpec("--horizon-days", value: "D", help: "Measured period, days."),
+        OptionSpec("--jobs", short: "-j", value: "N", help: "Replications run in parallel (default: all cores)."),
+        OptionSpec("--out", short: "-o", value: "DIR", help: "Write summary.csv, replications.csv, timeseries.csv, results.json, report.html here."),
+        OptionSpec("--trace", value: "FILE", help: "Write the episode steps of the first replication as CSV."),
+        OptionSpec("--shard", value: "K/N", help: "Run only shard K of N (every N-th replication) and write a partial result for `samspil merge`."),
+        OptionSpec("--no-report", help: "Skip report.html."),
+        OptionSpec("--quiet", short: "-q", help: "No progress bar and no table."),
+    ]
+
+    static func overrides(_ args: ParsedArguments, command: String) throws(UsageError) -> ExperimentOverrides {
+        var o = ExperimentOverrides()
+        o.replications = try args.int("--replications", in: 1...1_000_000, command: command)
+        if let seed = try args.int("--seed", in: 0...999_999_999_999, command: command) { o.seed = UInt64(seed) }
+        o.warmupDays = try args.double("--warmup-days", in: 0...3650, command: command)
+        o.horizonDays = try args.double("--horizon-days", in: 1...36_500, command: command)
+        return o
+    }
+
+    /// Loads a scenario file (reporting every problem as an input error).
+    static func load(_ path: String) throws -> (file: ScenarioFile, document: ScenarioDocument) {
+        switch ScenarioLoader().load(path) {
+        case .success(let loaded): return loaded
+        case .failure(let error): throw InputError(description: ValidateCommand.render(error, useColor: Console.current.useColor(forStderr: true)))
+        }
+    }
+
+    /// Decodes an edited document (a sweep point) with the same error reporting.
+    static func decode(_ root: JSONValue) throws -> ScenarioFile {
+        switch ScenarioLoader().decode(root) {
+        case .success(let file): return file
+        case .failure(let error): throw InputError(description: ValidateCommand.render(error, useColor: Console.current.useColor(forStderr: true)))
+        }
+    }
+
+    static func configuration(label: String, file: ScenarioFile, root: JSONValue, overrides: ExperimentOverrides) -> Configuration {
+        var file = file
+        overrides.apply(to: &file.scenario)
+        return Configuration(label: label, file: file, resolvedText: JSONPrinter().print(root))
+    }
+
+    /// Runs the configurations (the first is the base) and writes every output.
+    static func execute(_ command: String, _ configurations: [Configuration], args: ParsedArguments, console: Console,
+                        sweep: SweepInfo? = nil) throws -> Int32 {
+        let started = Date()
+        // Common random numbers: every configuration runs the base's replications with the base's seed.
+        let base = configurations[0].file.scenario.simulation
+        var configurations = configurations
+        for i in configurations.indices {
+            configurations[i].file.scenario.simulation.seed = base.seed
+            configurations[i].file.scenario.simulation.replications = base.replications
+        }
+        let total = base.replications
+        var replications = Array(0..<total)
+        var shard: Shard?
+        if let text = args.value("--shard") {
+            guard let s = Shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: command) }
+            guard args.value("--out") != nil else { throw UsageError("--shard needs --out DIR for the partial result", command: command) }
+            shard = s
+            replications = s.replications(of: total)
+        }
+        let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
+        let quiet = args.flag("--quiet")
+        let bar = ProgressBar(console: console, enabled: !quiet, label: command)
+        Interruption.shared.install()
+        let runner = ExperimentRunner(jobs: jobs, replications: replications, recordSeries: true,
+                                      progress: { done, all in bar.update(done: done, total: all) },
+                                      shouldStop: { Interruption.shared.isRequested })
+        let outcome = try runner.run(configurations, traceFirst: args.value("--trace") != nil)
+        bar.finish()
+        if outcome.interrupted {
+            let done = outcome.completed.reduce(0, +)
+            console.err("samspil \(command): interrupted after \(done) of \(configurations.count * replications.count) replications; no output was written\n")
+            return 130
+        }
+        var runs = outcome.runs
+        if shard == nil { for i in runs.indices { runs[i].replicationSeries = [] } }
+        let experiment = ExperimentInfo(seed: base.seed, replications: total, warmupDays: base.warmupDays, horizonDays: base.horizonDays,
+                                        jobs: jobs, runSeconds: Date().timeIntervalSince(started), shard: shard?.description)
+        let document = RunDocument(command: command, tool: toolInfo(), experiment: experiment, runs: runs,
+                                   comparisons: command == "run" ? [] : Summaries.comparisons(runs), sweep: sweep,
+                                   stress: Stress.sections(configurations, experiment: experiment, command: command))
+        try writeOutputs(document, args: args, console: console, outcome: outcome, partial: shard != nil)
+        return 0
+    }
+
+    static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
+                             outcome: ExperimentRunner.Outcome?, partial: Bool) throws {
+        if let trace = args.value("--trace"), let records = outcome?.trace, let scenario = outcome?.traceScenario {
+            do {
+                try Data(TraceCSV.render(records, scenario: scenario).utf8).write(to: URL(fileURLWithPath: trace), options: .atomic)
+            } catch {
+                throw RuntimeFailure(message: "cannot write the trace to \(trace): \(error.localizedDescription)")
+            }
+        }
+        if let out = args.value("--out") {
+            let url = URL(fileURLWithPath: out)
+            do {
+                if partial {
+                    try OutputDirectory(url).commit([OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })])
+                } else {
+                    try ReportOutput.write(document, to: url, html: !args.flag("--no-report"))
+                }
+            } catch {
+                throw RuntimeFailure(message: "cannot write the results to \(out): \(error)")
+            }
+            if !args.flag("--quiet") { console.err("wrote \(partial ? "partial result" : "results") to \(out)\n") }
+        }
+        guard !args.flag("--quiet"), !partial else { return }
+        let color = console.useColor(forStderr: false)
+        if document.comparisons.isEmpty {
+            console.out(TerminalTable.summary(document.runs[0], useColor: color))
+        } else {
+            console.out(TerminalTable.comparison(document, useColor: color))
+        }
+    }
+
+    static func toolInfo() -> ToolInfo {
+        let p = ProcessInfo.processInfo
+        let machine = "\(p.operatingSystemVersionString); \(p.activeProcessorCount) cores; \(p.physicalMemory >> 30) GiB"
+        return ToolInfo(name: "samspil", version: Samspil.version, machine: machine, commandLine: ["samspil"] + CommandLine.arguments.dropFirst())
+    }
+}
+
+enum RunCommand {
+    static let command = Command(
+        name: "run", summary: "Run a scenario and report every metric with 95 % confidence intervals.",
+        usage: "samspil run FILE [options]",
+        discussion: """
+        Runs the scenario's replications in parallel (bit-identical results for any
+        --jobs), prints the key metrics with 95 % confidence intervals, and with --out
+        writes the full results as CSV, JSON and a self-contained HTML report.
+        """,
+        options: ExperimentCommand.options,
+        examples: ["samspil run Scenarios/baseline.json5",
+                   "samspil run Scenarios/denmark.json5 --replications 100 --jobs 2 --out results/denmark",
+                   "samspil run Scenarios/viborg-acute-team.json5 --trace trace.csv --replications 1"],
+        run: { args, console in
+            guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "run") }
+            let overrides = try ExperimentCommand.overrides(args, command: "run")
+            let loaded = try ExperimentCommand.load(args.positional[0])
+            let c = ExperimentCommand.configuration(label: loaded.file.scenario.name, file: loaded.file,
+                                                    root: loaded.document.root, overrides: overrides)
+            return try ExperimentCommand.execute("run", [c], args: args, console: console)
+        })
+}
+
+enum CompareCommand {
+    static let command = Command(
+        name: "compare", summary: "Compare scenarios with common random numbers: paired differences with 95 % CIs.",
+        usage: "samspil compare BASE SCENARIO... [options]\n       samspil compare FILE --regime R1,R2,... [options]",
+        discussion: """
+        Runs the base and every scenario with the same seed and replications, so
+        replication r of each sees the same patients, and reports scenario − base
+        for every metric with a 95 % confidence interval. Avoided admissions appear
+        both ways: the per-episode counterfactual (avoidedAdmissions) and the
+        between-run difference in admissions. With --regime, one scenario runs under
+        several incentive regimes side by side: same care, who pays?
+        The base's experiment settings (replications, seed, warm-up, horizon) apply to all.
+        """,
+        options: ExperimentCommand.options + [
+            OptionSpec("--regime", value: "LIST", help: "Comma-separated regimes: dk-2007-2026, dk-2027, shared-budget, custom."),
+        ],
+        examples: ["samspil compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5",
+                   "samspil compare Scenarios/viborg-acute-team.json5 --regime dk-2007-2026,dk-2027 --out results/regimes"],
+        run: { args, console in
+            let overrides = try ExperimentCommand.overrides(args, command: "compare")
+            var configurations: [Configuration] = []
+            if let list = args.value("--regime") {
+                guard args.positional.count == 1 else { throw UsageError("--regime takes exactly one scenario file", command: "compare") }
+                let loaded = try ExperimentCommand.load(args.positional[0])
+                for name in list.split(separator: ",").map(String.init) {
+                    guard let regime = RegimeName(rawValue: name) else {
+                        let known = RegimeName.allCases.map(\.rawValue)
+                        throw UsageError("unknown regime '\(name)'" + (Suggestions.closest(to: name, among: known).map { ", did you mean '\($0)'?" }
+                            ?? "; regimes are \(known.joined(separator: ", "))"), command: "compare")
+                    }
+                    var file = loaded.file
+                    file.economics.regime = regime
+                    let root = (try? DocumentEditing.setting(JSONValue(.string(name)), at: "economics.regime", in: loaded.document.root))
+                        ?? loaded.document.root
+                    configurations.append(ExperimentCommand.configuration(label: "\(file.scenario.name) @ \(name)", file: file,
+                                                                          root: root, overrides: overrides))
+                }
+                guard configurations.count >= 2 else { throw UsageError("--regime needs at least two regimes", command: "compare") }
+            } else {
+                guard args.positional.count >= 2 else { throw UsageError("give a base and at least one scenario", command: "compare") }
+                for path in args.positional {
+                    let loaded = try ExperimentCommand.load(path)
+                    var label = loaded.file.scenario.name
+                    if configurations.contains(where: { $0.label == label }) { label += " (\(path))" }
+                    configurations.append(ExperimentCommand.configuration(label: label, file: loaded.file, root: loaded.document.root,
+                                                                          overrides: overrides))
+                }
+            }
+            return try ExperimentCommand.execute("compare", configurations, args: args, console: console)
+        })
+}
+
+enum SweepCommand {
+    static let command = Command(
+        name: "sweep", summary: "Run a grid of parameter values with common random numbers.",
+        usage: "samspil sweep FILE --set PATH=V1,V2,... [--set PATH=...] [options]",
+        discussion: """
+        Every combination of the --set values is a grid point; each runs with the
+        same seed and replications, and is compared with the first point. PATH is
+        a path into the scenario file: keys joined by dots, list elements by
+        [index], ["name"] or [*] (all), e.g. decision.trust.gp,
+        acuteTeams[*].shifts[day].nurses, economics.regime. Values are JSON5
+        (numbers, "strings", true/false). Every point is validated like a file.
+        """,
+        options: ExperimentCommand.options + [OptionSpec("--set", value: "PATH=VALUES", repeatable: true, help: "A parameter and its comma-separated values.")],
+        examples: ["samspil sweep Scenarios/viborg-acute-team.json5 --set 'acuteTeams[*].shifts[day].nurses=2,4,6' --set decision.trust.gp=0.3,0.6,0.9",
+                   "samspil sweep Scenarios/viborg-acute-team.json5 --set 'economics.regime=\"dk-2007-2026\",\"dk-2027\"' --out results/sweep"],
+        run: { args, console in
+            guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "sweep") }
+            let sets = args.all("--set")
+            guard !sets.isEmpty else { throw UsageError("give at least one --set PATH=V1,V2", command: "sweep") }
+            let overrides = try ExperimentCommand.overrides(args, command: "sweep")
+            let loaded = try ExperimentCommand.load(args.positional[0])
+            var parameters: [(path: String, values: [(text: String, value: JSONValue)])] = []
+            for item in sets {
+                guard let equals = item.firstIndex(of: "=") else { throw UsageError("--set takes PATH=V1,V2,…, got '\(item)'", command: "sweep") }
+                let path = String(item[..<equals])
+                do { _ = try DocumentEditing.parse(path) } catch { throw UsageError("--set \(path): \(error.message)", command: "sweep") }
+                var values: [(String, JSONValue)] = []
+                for text in splitValues(String(item[item.index(after: equals)...])) {
+                    do { values.append((text, try JSON5Parser.parse(text, file: "--set \(path)"))) } catch {
+                        throw UsageError("--set \(path): '\(text)' is not a JSON5 value", command: "sweep")
+                    }
+                }
+                guard !values.isEmpty else { throw UsageError("--set \(path) has no values", command: "sweep") }
+                parameters.append((path, values))
+            }
+            // The grid, first parameter varying slowest.
+            var points: [[Int]] = [[]]
+            for p in parameters { points = points.flatMap { prefix in p.values.indices.map { prefix + [$0] } } }
+            guard points.count <= 10_000 else { throw UsageError("the grid has \(points.count) points; at most 10,000", command: "sweep") }
+            var configurations: [Configuration] = []
+            for point in points {
+                var root = loaded.document.root
+                var labels: [String] = []
+                for (k, index) in point.enumerated() {
+                    let (path, values) = parameters[k]
+                    do { root = try DocumentEditing.setting(values[index].value, at: path, in: root) } catch {
+                        throw UsageError("--set \(path): \(error.message)", command: "sweep")
+                    }
+                    labels.append("\(path)=\(values[index].text)")
+                }
+                let file = try ExperimentCommand.decode(root)
+                configurations.append(ExperimentCommand.configuration(label: labels.joined(separator: ", "), file: file, root: root,
+                                                                      overrides: overrides))
+            }
+            let info = SweepInfo(parameters: parameters.map { SweepInfo.Parameter(path: $0.path, values: $0.values.map(\.text)) },
+                                 points: points)
+            return try ExperimentCommand.execute("sweep", configurations, args: args, console: console, sweep: info)
+        })
+
+    /// Splits "2,4,6" or "\"a,b\",\"c\"" at commas outside quotes and brackets.
+    static func splitValues(_ text: String) -> [String] {
+        var parts: [String] = [], current = "", depth = 0
+        var quote: Character?
+        for c in text {
+            if let q = quote {
+                current.append(c)
+                if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "\"", "'": quote = c; current.append(c)
+            case "[", "{": depth += 1; current.append(c)
+            case "]", "}": depth -= 1; current.append(c)
+            case "," where depth == 0: parts.append(current); current = ""
+            default: current.append(c)
+            }
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+enum MergeCommand {
+    static let command = Command(
+        name: "merge", summary: "Combine partial results of --shard runs into one result.",
+        usage: "samspil merge PARTIAL... --out DIR",
+        discussion: """
+        Each PARTIAL is a directory written by `run`, `compare` or `sweep` with
+        --shard K/N (or its results.json). The merged result is the one a single
+        run of all replications would have produced: same estimates, same
+        comparisons, same files (only the run time and command line differ).
+        """,
+        options: [
+            OptionSpec("--out", short: "-o", value: "DIR", help: "Where to write the merged results."),
+            OptionSpec("--no-report", help: "Skip report.html."),
+            OptionSpec("--quiet", short: "-q", help: "No table."),
+        ],
+        examples: ["samspil merge results/part-* --out results/all"],
+        run: { args, console in
+            guard !args.positional.isEmpty else { throw UsageError("give the partial results to merge", command: "merge") }
+            guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: "merge") }
+            var documents: [RunDocument] = []
+            for path in args.positional {
+                var url = URL(fileURLWithPath: path)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    url.appendPathComponent("results.json")
+                }
+                do {
+                    documents.append(try ResultsJSON.decode(Data(contentsOf: url)))
+                } catch {
+                    throw InputError(description: "samspil merge: error: cannot read \(url.path): \(error)")
+                }
+            }
+            let merged: RunDocument
+            do { merged = try Merging.merge(documents) } catch let error as Merging.Problem {
+                throw InputError(description: "samspil merge: error: \(error.message)")
+            }
+            try ExperimentCommand.writeOutputs(merged, args: args, console: console, outcome: nil, partial: false)
+            return 0
+        })
+}

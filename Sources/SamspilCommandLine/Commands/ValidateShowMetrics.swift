@@ -1,0 +1,83 @@
+import Foundation
+import SamspilModel
+import SamspilScenario
+
+enum ValidateCommand {
+    static let command = Command(
+        name: "validate", summary: "Check scenario files and report every problem.",
+        usage: "samspil validate FILE...",
+        discussion: """
+        Loads each file with its `extends` chain, checks every value, reference and
+        range, and prints every problem with file, line, column and JSON path.
+        Exits 0 when all files are valid and 2 otherwise.
+        """,
+        options: [OptionSpec("--quiet", short: "-q", help: "Print nothing for valid files.")],
+        examples: ["samspil validate Scenarios/*.json5"],
+        run: { args, console in
+            guard !args.positional.isEmpty else { throw UsageError("give at least one scenario file", command: "validate") }
+            var failed = 0
+            for path in args.positional {
+                switch ScenarioLoader().load(path) {
+                case .success(let loaded):
+                    if !args.flag("--quiet") {
+                        let s = loaded.file.scenario
+                        console.out("\(path): ok (\(s.municipalities.count) municipalities, \(s.hospitals.count) hospitals, \(s.patientGroups.count) patient groups)\n")
+                    }
+                case .failure(let error):
+                    failed += 1
+                    console.err(render(error, useColor: console.useColor(forStderr: true)) + "\n")
+                }
+            }
+            if failed > 0 { console.err("\(failed) of \(args.positional.count) file\(args.positional.count == 1 ? "" : "s") invalid\n") }
+            return failed == 0 ? 0 : 2
+        })
+
+    static func render(_ error: DiagnosticError, useColor: Bool) -> String {
+        let text = error.diagnostics.map(\.description).joined(separator: "\n")
+        guard useColor else { return text }
+        return text.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+    }
+}
+
+enum ShowCommand {
+    static let command = Command(
+        name: "show", summary: "Print the fully resolved scenario (what would run).",
+        usage: "samspil show FILE [--origins]",
+        discussion: """
+        Resolves `extends`, merges overrides and prints the result as indented JSON,
+        so a planner sees exactly what a run uses. With --origins each value is
+        followed by a comment naming the file and line it came from.
+        """,
+        options: [OptionSpec("--origins", help: "Annotate every value with the file:line it was written at.")],
+        examples: ["samspil show Scenarios/viborg-acute-team.json5", "samspil show Scenarios/denmark.json5 --origins | less"],
+        run: { args, console in
+            guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "show") }
+            switch ScenarioLoader().load(args.positional[0]) {
+            case .success(let loaded):
+                console.out(loaded.document.resolvedText(annotateOrigins: args.flag("--origins")) + "\n")
+                return 0
+            case .failure(let error):
+                throw InputError(description: ValidateCommand.render(error, useColor: console.useColor(forStderr: true)))
+            }
+        })
+}
+
+enum MetricsCommand {
+    static let command = Command(
+        name: "metrics", summary: "List every metric with its unit and meaning.",
+        usage: "samspil metrics",
+        discussion: "The metrics that runs report, in output order, grouped as in the report.",
+        options: [],
+        examples: ["samspil metrics | grep payer"],
+        run: { _, console in
+            var group = ""
+            for m in ExperimentRunner.metricInfos {
+                if m.group != group {
+                    group = m.group
+                    console.out("\n\(group)\n")
+                }
+                console.out("  \(m.name.padding(38))\(m.unit.padding(16))\(m.description)\n")
+            }
+            return 0
+        })
+}

@@ -1,0 +1,127 @@
+/// Setting values inside a scenario document by a path, for sweeps and for
+/// overrides from the command line: `decision.trust.gp`,
+/// `acuteTeams[0].maximumCaseload`, `acuteTeams["Viborg akutteam"].shifts[day].nurses`,
+/// `acuteTeams[*].shifts[*].nurses` (every element).
+public enum DocumentEditing {
+    public enum Segment: Sendable, Equatable, CustomStringConvertible {
+        case key(String)
+        case index(Int)
+        case name(String)
+        case all
+
+        public var description: String {
+            switch self {
+            case .key(let k): return ".\(k)"
+            case .index(let i): return "[\(i)]"
+            case .name(let n): return "[\(n)]"
+            case .all: return "[*]"
+            }
+        }
+    }
+
+    public struct PathError: Error, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Parses `a.b[2].c["x y"][*]`.
+    public static func parse(_ path: String) throws(PathError) -> [Segment] {
+        var segments: [Segment] = []
+        var chars = Array(path)
+        var i = 0
+        var key = ""
+        func flushKey() {
+            if !key.isEmpty { segments.append(.key(key)); key = "" }
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "." {
+                flushKey()
+                i += 1
+            } else if c == "[" {
+                flushKey()
+                guard let close = chars[(i + 1)...].firstIndex(of: "]") else {
+                    throw PathError(message: "unclosed '[' in '\(path)'")
+                }
+                var inner = String(chars[(i + 1)..<close]).trimmingWhitespace()
+                if inner.count >= 2, let q = inner.first, q == "\"" || q == "'", inner.last == q {
+                    inner = String(inner.dropFirst().dropLast())
+                    segments.append(.name(inner))
+                } else if inner == "*" {
+                    segments.append(.all)
+                } else if let n = Int(inner), n >= 0 {
+                    segments.append(.index(n))
+                } else if !inner.isEmpty {
+                    segments.append(.name(inner))
+                } else {
+                    throw PathError(message: "empty '[]' in '\(path)'")
+                }
+                i = close + 1
+            } else {
+                key.append(c)
+                i += 1
+            }
+        }
+        flushKey()
+        guard !segments.isEmpty else { throw PathError(message: "empty path") }
+        chars = []
+        return segments
+    }
+
+    /// `root` with `value` set at `path` (creating missing object keys).
+    public static func setting(_ value: JSONValue, at path: String, in root: JSONValue) throws(PathError) -> JSONValue {
+        let segments = try parse(path)
+        return try set(value, segments[...], in: root, walked: "")
+    }
+
+    static func set(_ value: JSONValue, _ segments: ArraySlice<Segment>, in node: JSONValue, walked: String) throws(PathError) -> JSONValue {
+        guard let first = segments.first else { return value }
+        let rest = segments.dropFirst()
+        let here = walked + first.description
+        switch first {
+        case .key(let k):
+            var object = node.objectValue ?? JSONObject()
+            guard node.objectValue != nil || node.isNull else {
+                throw PathError(message: "'\(walked.isEmpty ? "(top)" : walked)' is not an object, cannot set '\(k)'")
+            }
+            let child = object[k] ?? JSONValue(.null)
+            let updated = try set(value, rest, in: child, walked: here)
+            if let index = object.index(forKey: k) {
+                object.members[index].value = updated
+            } else {
+                object.members.append(JSONMember(key: k, keyLocation: .synthesized, value: updated))
+            }
+            return JSONValue(.object(object), at: node.location)
+        case .index, .name, .all:
+            guard var elements = node.arrayValue else {
+                throw PathError(message: "'\(walked)' is not a list")
+            }
+            let targets: [Int]
+            switch first {
+            case .index(let i):
+                guard i < elements.count else { throw PathError(message: "'\(walked)' has \(elements.count) elements, no [\(i)]") }
+                targets = [i]
+            case .name(let n):
+                guard let i = elements.firstIndex(where: { $0["name"]?.stringValue == n }) else {
+                    let names = elements.compactMap { $0["name"]?.stringValue }
+                    throw PathError(message: "'\(walked)' has no element named '\(n)'"
+                                    + (Suggestions.closest(to: n, among: names).map { "; did you mean '\($0)'?" } ?? ""))
+                }
+                targets = [i]
+            default:
+                targets = Array(elements.indices)
+            }
+            for i in targets { elements[i] = try set(value, rest, in: elements[i], walked: here) }
+            return JSONValue(.array(elements), at: node.location)
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
