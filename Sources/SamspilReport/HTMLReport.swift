@@ -121,8 +121,8 @@ struct Page {
             ("Command", document.command),
             ("Seed", String(x.seed)),
             ("Replications", String(x.replications)),
-            ("Warm-up", "\(NumberText.display(x.warmupDays, significantDigits: 6)) days"),
-            ("Horizon", "\(NumberText.display(x.horizonDays, significantDigits: 6)) days"),
+            ("Warm-up", "\(NumberText.csv(x.warmupDays)) days"),
+            ("Horizon", "\(NumberText.csv(x.horizonDays)) days"),
         ]
         if let shard = x.shard { facts.append(("Shard", shard)) }
         if !document.tool.machine.isEmpty { facts.append(("Machine", document.tool.machine)) }
@@ -141,7 +141,7 @@ struct Page {
         let runs = document.runs
         guard !runs.isEmpty, !keys.isEmpty else { return }
         var t = "<div class=\"scroll\"><table class=\"results\">\n"
-        if runs.count <= 6 {
+        if runs.count <= 4 {
             t += "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
             for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(run.label))</th>" }
             t += "</tr></thead>\n<tbody>\n"
