@@ -436,7 +436,7 @@ struct Page {
     td.sig { font-weight: 700; }
     .note { color: var(--muted); font-size: .88rem; }
     figure.chart { margin: 1rem 0 1.6rem; }
-    figure.chart svg { display: block; max-width: 100%; height: auto; }
+    figure.chart svg { display: block; width: 100%; max-width: 960px; height: auto; }
     figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
     dl.stress dt { font-weight: 600; margin-top: .5rem; }
     dl.stress dd { margin: 0 0 0 1.2rem; }

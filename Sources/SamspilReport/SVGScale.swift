@@ -57,6 +57,12 @@ public enum NiceTicks {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             lo -= pad; hi += pad
         }
+        // A negligible overshoot past zero (simulation noise around a true 0,
+        // such as −0.01 next to 600) would otherwise add a whole empty step.
+        if lo < 0 && hi > 0 {
+            let span = hi - lo
+            if -lo < span * 0.005 { lo = 0 } else if hi < span * 0.005 { hi = 0 }
+        }
         let range = niceNumber(hi - lo, round: false)
         let step = niceNumber(range / Double(max(1, count - 1)), round: true)
         let niceLow = (lo / step).rounded(.down) * step
@@ -91,6 +97,7 @@ public enum NiceTicks {
     /// enough decimals to tell ticks apart, thousands separators, and a `k`,
     /// `M` or `bn` suffix when the ticks are large round numbers.
     public static func label(_ value: Double, step: Double) -> String {
+        if abs(value) < step * 1e-9 { return "0" }
         let magnitude = max(abs(value), step)
         if magnitude >= 1e9 && step >= 1e8 { return compact(value / 1e9, step: step / 1e9) + " bn" }
         if magnitude >= 1e6 && step >= 1e5 { return compact(value / 1e6, step: step / 1e6) + "M" }

@@ -17,6 +17,12 @@ import Testing
         }
     }
 
+    @Test func negligibleOvershootPastZeroIsIgnored() {
+        #expect(NiceTicks.ticks(-0.0099, 625) == [0, 200, 400, 600, 800])
+        #expect(NiceTicks.ticks(-412e6, 0.02) == NiceTicks.ticks(-412e6, 0))
+        #expect(NiceTicks.ticks(-50, 625).first! < 0)  // a real negative value keeps its step
+    }
+
     @Test func degenerateInput() {
         let (d, step) = NiceTicks.domain(5, 5)
         #expect(d.contains(5) && d.lowerBound < 5 && d.upperBound > 5 && step > 0)
@@ -41,6 +47,8 @@ import Testing
         #expect(NiceTicks.label(12_000, step: 2_000) == "12,000")
         #expect(NiceTicks.label(0.25, step: 0.05) == "0.25")
         #expect(NiceTicks.label(-20, step: 10) == "−20")
+        #expect(NiceTicks.label(0, step: 0.1) == "0")
+        #expect(NiceTicks.label(0, step: 100_000_000) == "0")
     }
 }
 
