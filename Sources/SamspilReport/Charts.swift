@@ -91,10 +91,11 @@ public enum Charts {
     /// axis would be meaningless). With one panel this is a plain bar chart.
     /// - Complexity: O(bars).
     public static func horizontalBars(id: String, title: String, description: String, panels: [Panel],
-                                      legend: [(label: String, color: String)] = [], note: String? = nil) -> String {
+                                      legend: [(label: String, color: String)] = [], note: String? = nil,
+                                      width: Double = Charts.width) -> String {
         let rowHeight = 26.0
         let labels = panels.flatMap { $0.bars.map(\.label) }
-        let labelWidth = min(240, (labels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 40) + 14)
+        let labelWidth = min(width * 0.4, (labels.map { SVGCanvas.textWidth($0, size: 12) }.max() ?? 40) + 14)
         let panelHeights = panels.map { Double($0.bars.count) * rowHeight + 58 + ($0.title.isEmpty ? 0 : 18) }
         var legendHeight = 0.0
         if !legend.isEmpty {
@@ -103,7 +104,7 @@ public enum Charts {
         }
         let height = 40 + legendHeight + panelHeights.reduce(0, +) + (note == nil ? 4 : 22)
         var c = SVGCanvas(width: width, height: height)
-        var top = header(&c, title: title, legend: legend)
+        var top = header(&c, title: title, legend: legend, width: width)
         let left = 16 + labelWidth, right = width - 24
         for panel in panels {
             if !panel.title.isEmpty {
@@ -250,7 +251,8 @@ public enum Charts {
     // MARK: Layout helpers
 
     /// Draws the title and legend; returns the y where the plot may begin.
-    static func header(_ c: inout SVGCanvas, title: String, legend: [(label: String, color: String)]) -> Double {
+    static func header(_ c: inout SVGCanvas, title: String, legend: [(label: String, color: String)],
+                       width: Double = Charts.width) -> Double {
         c.text(SVGCanvas.truncate(title, toWidth: width - 32, size: 15), x: 16, y: 22, size: 15, weight: "600")
         guard !legend.isEmpty else { return 44 }
         let h = c.legend(legend, x: 16, y: 44, maxWidth: width - 32)

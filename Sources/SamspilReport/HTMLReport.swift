@@ -152,16 +152,20 @@ struct Page {
                 t += "</tr>\n"
             }
         } else {
-            t += "<thead><tr><th scope=\"col\">Run</th>"
-            for key in keys {
-                let unit = runs.lazy.compactMap { $0.estimate(named: key)?.metric.unit }.first ?? ""
-                t += "<th scope=\"col\" class=\"num\">\(e(key))<br><span class=\"unit\">\(e(unit))</span></th>"
-            }
-            t += "</tr></thead>\n<tbody>\n"
-            for (i, run) in runs.enumerated() {
-                t += "<tr><th scope=\"row\">\(swatch(i))\(e(run.label))</th>"
-                for key in keys { t += "<td class=\"num\">\(cell(run.estimate(named: key)?.estimate))</td>" }
-                t += "</tr>\n"
+            // Runs as rows; metrics in tables of four columns so they fit the page.
+            for (c, chunk) in stride(from: 0, to: keys.count, by: 4).map({ Array(keys[$0..<min($0 + 4, keys.count)]) }).enumerated() {
+                if c > 0 { t += "</tbody></table></div>\n<div class=\"scroll\"><table class=\"results\">\n" }
+                t += "<thead><tr><th scope=\"col\">Run</th>"
+                for key in chunk {
+                    let unit = runs.lazy.compactMap { $0.estimate(named: key)?.metric.unit }.first ?? ""
+                    t += "<th scope=\"col\" class=\"num\">\(e(key))<br><span class=\"unit\">\(e(unit))</span></th>"
+                }
+                t += "</tr></thead>\n<tbody>\n"
+                for (i, run) in runs.enumerated() {
+                    t += "<tr><th scope=\"row\">\(swatch(i))\(e(run.label))</th>"
+                    for key in chunk { t += "<td class=\"num\">\(cell(run.estimate(named: key)?.estimate))</td>" }
+                    t += "</tr>\n"
+                }
             }
         }
         t += "</tbody></table></div>\n"
@@ -187,7 +191,8 @@ struct Page {
 
     mutating func figure(_ svg: String, caption: String) -> String {
         chartCount += 1
-        return "<figure class=\"chart\">\n\(svg)\n<figcaption>\(e(caption))</figcaption>\n</figure>\n"
+        let figcaption = caption.isEmpty ? "" : "<figcaption>\(e(caption))</figcaption>\n"
+        return "<figure class=\"chart\">\n\(svg)\n\(figcaption)</figure>\n"
     }
 
     mutating func bands() {
@@ -305,28 +310,36 @@ struct Page {
         }
         var html = ""
         let drawn = Array(comparisons.prefix(HTMLReport.maxComparisonBars))
-        let panels: [Charts.Panel] = keys.compactMap { key in
-            guard let m = base.metrics.firstIndex(where: { $0.name == key }) else { return nil }
+        // One small chart per metric (metrics differ in unit and scale), laid
+        // out two abreast on screen and free to break between pages in print.
+        var grid = ""
+        for key in keys {
+            guard let m = base.metrics.firstIndex(where: { $0.name == key }) else { continue }
             let bars: [Charts.Bar] = drawn.compactMap { c in
                 guard m < c.differences.count else { return nil }
                 let d = c.differences[m]
                 return Charts.Bar(label: c.label, value: d.mean, low: d.ciLow, high: d.ciHigh, color: color(c.label),
                                   faded: d.ciExcludesZero != true)
             }
-            return bars.isEmpty ? nil : Charts.Panel(title: key, valueLabel: "difference (\(base.metrics[m].unit))", bars: bars)
-        }
-        if !panels.isEmpty {
+            guard !bars.isEmpty else { continue }
+            let unit = base.metrics[m].unit
             let svg = Charts.horizontalBars(
-                id: "chart-comparison", title: "Difference from \(base.label) (paired, 95 % CI)",
-                description: "For each key metric, the paired difference of each scenario minus \(base.label), with 95 % confidence interval whiskers; the vertical line is zero.",
-                panels: panels, note: "Pale bars: the 95 % confidence interval includes 0.")
-            html += figure(svg, caption: "Paired differences (scenario − \(base.label)) using common random numbers. A whisker that does not cross the zero line is a difference the replications can distinguish from chance.")
+                id: "chart-comparison-\(Markup.identifier(key))", title: key,
+                description: "Paired difference in \(key) of each scenario minus \(base.label), with 95 % confidence interval whiskers; the vertical line is zero.",
+                panels: [Charts.Panel(title: "", valueLabel: unit.isEmpty ? "difference" : "difference (\(unit))", bars: bars)],
+                width: 480)
+            grid += figure(svg, caption: "")
+        }
+        if !grid.isEmpty {
+            html += "<p class=\"note\">Paired differences (scenario − \(e(base.label))) with 95 % confidence intervals, using common random numbers. "
+            html += "A whisker that does not cross the zero line is a difference the replications distinguish from chance; pale bars are those whose interval includes 0.</p>\n"
+            html += "<div class=\"grid\">\n\(grid)</div>\n"
         }
         if comparisons.count > drawn.count {
             html += "<p class=\"note\">Showing the first \(drawn.count) of \(comparisons.count) comparisons; all are in <code>comparison.csv</code>.</p>\n"
         }
         // Table of the same numbers.
-        if drawn.count <= 6 {
+        if drawn.count <= 3 {
             html += "<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
             html += "<th scope=\"col\" class=\"num\">\(e(base.label))</th>"
             for c in drawn { html += "<th scope=\"col\" class=\"num\">\(e(c.label)) − base</th>" }
@@ -427,7 +440,7 @@ struct Page {
     nav ol { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; padding: 0; margin: 1rem 0 0; list-style: none; font-size: .9rem; }
     nav a { color: var(--accent); }
     .scroll { overflow-x: auto; }
-    table.results { border-collapse: collapse; font-size: .9rem; min-width: 50%; }
+    table.results { border-collapse: collapse; font-size: .9rem; min-width: 50%; margin-bottom: .8rem; }
     table.results th, table.results td { padding: .35rem .7rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
     table.results thead th { border-bottom: 2px solid #999; }
     table.results .num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -437,6 +450,8 @@ struct Page {
     .note { color: var(--muted); font-size: .88rem; }
     figure.chart { margin: 1rem 0 1.6rem; }
     figure.chart svg { display: block; width: 100%; max-width: 960px; height: auto; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0 24px; }
+    .grid figure.chart { margin: .4rem 0 1rem; }
     figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
     dl.stress dt { font-weight: 600; margin-top: .5rem; }
     dl.stress dd { margin: 0 0 0 1.2rem; }
@@ -453,6 +468,7 @@ struct Page {
       h2, h3 { break-after: avoid; page-break-after: avoid; }
       figure.chart, table.results tr, dl.stress dd { break-inside: avoid; page-break-inside: avoid; }
       .scroll { overflow: visible; }
+      .grid { grid-template-columns: 1fr 1fr; }
       details { border: none; padding: 0; }
     }
 

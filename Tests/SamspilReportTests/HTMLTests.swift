@@ -85,13 +85,14 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
 
     @Test func compareReportHasEveryChart() {
         let html = HTMLReport.render(Fixtures.compare())
-        // occupancy, team caseload, avoided admissions, payer costs, payer net, comparison
-        #expect(count("<svg", in: html) == 6)
+        // occupancy, team caseload, avoided admissions, payer costs, payer net, one comparison chart per key metric
+        #expect(count("<svg", in: html) == 5 + 8)
         #expect(html.contains("id=\"chart-occupancy\""))
         #expect(html.contains("<path class=\"band\" d=\"M"))
         #expect(html.contains("id=\"chart-avoided-admissions\""))
         #expect(html.contains("id=\"chart-payer-net\"") && html.contains("id=\"chart-payer-costs\""))
-        #expect(html.contains("id=\"chart-comparison\""))
+        #expect(count("/svg\" id=\"chart-comparison-", in: html) == 8)
+        #expect(html.contains("id=\"chart-comparison-admissions\""))
         for section in ["key-results", "series-occupancy", "avoided-admissions", "costs", "comparison", "stress-des", "appendix"] {
             #expect(html.contains("<section id=\"\(section)\">"), "\(section)")
         }
