@@ -205,10 +205,11 @@ public enum Charts {
     /// (for non-numeric sweep values); otherwise the x axis is numeric.
     /// - Complexity: O(points).
     public static func lines(id: String, title: String, description: String, xLabel: String, yLabel: String,
-                             series: [PointSeries], xCategories: [String]? = nil, height: Double = 360) -> String {
+                             series: [PointSeries], xCategories: [String]? = nil, width: Double = Charts.width,
+                             height: Double = 360) -> String {
         var c = SVGCanvas(width: width, height: height)
         let legend = series.count > 1 || !(series.first?.label.isEmpty ?? true) ? series.map { ($0.label, $0.color) } : []
-        let top = header(&c, title: title, legend: legend)
+        let top = header(&c, title: title, legend: legend, width: width)
         let ys = series.flatMap { $0.points.flatMap { [$0.y, $0.low ?? $0.y, $0.high ?? $0.y] } }.filter(\.isFinite)
         let (yDomain, yStep) = NiceTicks.domain(ys.min() ?? 0, ys.max() ?? 1)
         let yTicks = NiceTicks.ticks(in: yDomain, step: yStep)

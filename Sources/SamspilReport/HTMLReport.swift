@@ -386,10 +386,11 @@ struct Page {
                 id: "chart-sweep-\(Markup.identifier(key))", title: "\(key) by \(first.path)",
                 description: "Mean \(key) at each value of \(first.path)\(second.map { ", one line per value of \($0.path)" } ?? ""), with 95 % confidence interval whiskers.",
                 xLabel: first.path, yLabel: unit.isEmpty ? key : "\(key) (\(unit))", series: series,
-                xCategories: isNumeric ? nil : first.values)
-            html += figure(svg, caption: "\(key) (mean and 95 % CI) against \(first.path).")
+                xCategories: isNumeric ? nil : first.values, width: 480, height: 320)
+            html += figure(svg, caption: "")
         }
         guard !html.isEmpty else { return }
+        html = "<p class=\"note\">Mean of each metric (points) with 95 % confidence interval whiskers against \(e(first.path))\(second.map { ", one line per value of \(e($0.path))" } ?? ""). Every point and metric is in <code>sweep.csv</code>.</p>\n<div class=\"grid\">\n" + html + "</div>\n"
         if sweep.parameters.count > 2 {
             html = "<p class=\"note\">Curves hold \(sweep.parameters.dropFirst(2).map { "\($0.path) = \($0.values.first ?? "")" }.joined(separator: ", ")); every point is in <code>sweep.csv</code>.</p>\n" + html
         }
