@@ -1,0 +1,477 @@
+/// `report.html`: one self-contained page a planner can open, read and print.
+///
+/// Self-contained means no network at all: CSS is inline, charts are inline
+/// SVG drawn by ``Charts`` at render time, fonts are the system's. The only
+/// script is three lines that expand the `<details>` blocks before printing.
+/// The page is a pure function of the ``RunDocument`` (no date, no wall-clock
+/// time), so the same run gives the same bytes.
+///
+/// Sections appear only when the document has their data: a single `run` has
+/// no comparison, a run without payer metrics has no cost chart.
+public enum HTMLReport {
+    /// Metrics featured in the key-results table, the comparison chart and the
+    /// sweep curves, when the caller names none.
+    public static let defaultKeyMetrics = [
+        "admissions", "avoidedAdmissions", "meanOccupancy", "p95Occupancy", "overcrowdingPatients2300",
+        "teamEpisodes", "delayedDischargeDays", "bedDays",
+    ]
+
+    /// Series drawn as line-and-band charts, in this order, with their titles.
+    static let bandSeries: [(name: String, title: String)] = [
+        ("occupancy", "Occupancy over time"),
+        ("teamCaseload", "Acute team caseload over time"),
+    ]
+
+    /// At most this many comparisons are drawn as bars; more (a large sweep)
+    /// would make unreadable panels, and `comparison.csv` has them all.
+    static let maxComparisonBars = 12
+
+    /// The HTML text of the report.
+    /// - Parameter keyMetrics: metrics to feature; nil for ``defaultKeyMetrics``
+    ///   (falling back to every metric of the first run if it has none of them).
+    /// - Complexity: O(size of the document).
+    public static func render(_ document: RunDocument, keyMetrics: [String]? = nil) -> String {
+        var page = Page(document: document, keyMetrics: keyMetrics)
+        return page.render()
+    }
+}
+
+/// The report being assembled.
+struct Page {
+    let document: RunDocument
+    let keys: [String]
+    var sections: [(id: String, title: String, html: String)] = []
+    var chartCount = 0
+
+    init(document: RunDocument, keyMetrics: [String]?) {
+        self.document = document
+        let available = ResultsCSV.metricNames(document)
+        let wanted = (keyMetrics ?? HTMLReport.defaultKeyMetrics).filter(Set(available).contains)
+        self.keys = wanted.isEmpty && keyMetrics == nil ? Array(available.prefix(8)) : wanted
+    }
+
+    mutating func render() -> String {
+        keyResults()
+        bands()
+        avoidedAdmissions()
+        costs()
+        comparison()
+        sweep()
+        stress()
+        appendix()
+        var html = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(e(title))</title>
+        <style>\(Page.css)</style>
+        </head>
+        <body>
+        <main>
+
+        """
+        html += header()
+        if sections.count > 1 {
+            html += "<nav aria-label=\"Contents\"><ol>"
+            for s in sections { html += "<li><a href=\"#\(s.id)\">\(e(s.title))</a></li>" }
+            html += "</ol></nav>\n"
+        }
+        for s in sections {
+            html += "<section id=\"\(s.id)\">\n<h2>\(e(s.title))</h2>\n\(s.html)</section>\n"
+        }
+        html += """
+        </main>
+        <script>addEventListener("beforeprint", function () {
+          document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+        });</script>
+        </body>
+        </html>
+
+        """
+        return html
+    }
+
+    var title: String {
+        let names = uniqueScenarioNames
+        return "Samspil \(document.command): " + (names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) scenarios")
+    }
+
+    var uniqueScenarioNames: [String] {
+        var seen = Set<String>()
+        return document.runs.map(\.scenarioName).filter { seen.insert($0).inserted }
+    }
+
+    // MARK: Header
+
+    func header() -> String {
+        let x = document.experiment
+        var h = "<header>\n<h1>\(e(title))</h1>\n"
+        if !document.runs.isEmpty {
+            h += "<p class=\"runs\">"
+            h += document.runs.enumerated().prefix(24).map { i, run in
+                "<span class=\"swatch\" style=\"background:\(Palette.color(i))\"></span>\(e(run.label))"
+            }.joined(separator: " &nbsp; ")
+            if document.runs.count > 24 { h += " &nbsp; … (\(document.runs.count) in all)" }
+            h += "</p>\n"
+        }
+        var facts: [(String, String)] = [
+            ("Tool", "\(document.tool.name) \(document.tool.version)"),
+            ("Command", document.command),
+            ("Seed", String(x.seed)),
+            ("Replications", String(x.replications)),
+            ("Warm-up", "\(NumberText.csv(x.warmupDays)) days"),
+            ("Horizon", "\(NumberText.csv(x.horizonDays)) days"),
+        ]
+        if let shard = x.shard { facts.append(("Shard", shard)) }
+        if !document.tool.machine.isEmpty { facts.append(("Machine", document.tool.machine)) }
+        if !document.tool.commandLine.isEmpty {
+            facts.append(("Command line", document.tool.commandLine.joined(separator: " ")))
+        }
+        h += "<dl class=\"facts\">"
+        for (k, v) in facts { h += "<div><dt>\(e(k))</dt><dd>\(e(v))</dd></div>" }
+        h += "</dl>\n</header>\n"
+        return h
+    }
+
+    // MARK: Key results
+
+    mutating func keyResults() {
+        let runs = document.runs
+        guard !runs.isEmpty, !keys.isEmpty else { return }
+        var t = "<div class=\"scroll\"><table class=\"results\">\n"
+        if runs.count <= 4 {
+            t += "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
+            for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(run.label))</th>" }
+            t += "</tr></thead>\n<tbody>\n"
+            for key in keys {
+                let info = runs.lazy.compactMap { $0.estimate(named: key)?.metric }.first
+                t += "<tr><th scope=\"row\" title=\"\(e(info?.description ?? ""))\">\(e(key))</th><td>\(e(info?.unit ?? ""))</td>"
+                for run in runs { t += "<td class=\"num\">\(cell(run.estimate(named: key)?.estimate))</td>" }
+                t += "</tr>\n"
+            }
+        } else {
+            // Runs as rows; metrics in tables of four columns so they fit the page.
+            for (c, chunk) in stride(from: 0, to: keys.count, by: 4).map({ Array(keys[$0..<min($0 + 4, keys.count)]) }).enumerated() {
+                if c > 0 { t += "</tbody></table></div>\n<div class=\"scroll\"><table class=\"results\">\n" }
+                t += "<thead><tr><th scope=\"col\">Run</th>"
+                for key in chunk {
+                    let unit = runs.lazy.compactMap { $0.estimate(named: key)?.metric.unit }.first ?? ""
+                    t += "<th scope=\"col\" class=\"num\">\(e(key))<br><span class=\"unit\">\(e(unit))</span></th>"
+                }
+                t += "</tr></thead>\n<tbody>\n"
+                for (i, run) in runs.enumerated() {
+                    t += "<tr><th scope=\"row\">\(swatch(i))\(e(run.label))</th>"
+                    for key in chunk { t += "<td class=\"num\">\(cell(run.estimate(named: key)?.estimate))</td>" }
+                    t += "</tr>\n"
+                }
+            }
+        }
+        t += "</tbody></table></div>\n"
+        t += "<p class=\"note\">Mean across replications with the 95 % confidence interval below it. "
+        t += "Every metric is in <code>summary.csv</code>.</p>\n"
+        sections.append(("key-results", "Key results", t))
+    }
+
+    /// "mean" over "low – high" for a table cell.
+    func cell(_ estimate: Estimate?) -> String {
+        guard let est = estimate else { return "–" }
+        let n = NumberText.displayGroup([est.mean, est.ciLow, est.ciHigh])
+        var c = e(n[0])
+        if est.ciLow != nil && est.ciHigh != nil { c += "<br><span class=\"ci\">\(e(n[1])) – \(e(n[2]))</span>" }
+        return c
+    }
+
+    func swatch(_ i: Int) -> String {
+        "<span class=\"swatch\" style=\"background:\(Palette.color(i))\"></span>"
+    }
+
+    // MARK: Charts
+
+    mutating func figure(_ svg: String, caption: String) -> String {
+        chartCount += 1
+        let figcaption = caption.isEmpty ? "" : "<figcaption>\(e(caption))</figcaption>\n"
+        return "<figure class=\"chart\">\n\(svg)\n\(figcaption)</figure>\n"
+    }
+
+    mutating func bands() {
+        for (name, chartTitle) in HTMLReport.bandSeries {
+            let series: [Charts.BandSeries] = document.runs.enumerated().compactMap { i, run in
+                guard let b = run.series(named: name), !b.day.isEmpty else { return nil }
+                return Charts.BandSeries(label: run.label, color: Palette.color(i), x: b.day.map(Double.init),
+                                         mean: b.mean, low: b.low, high: b.high)
+            }
+            guard !series.isEmpty, series.count <= 8 else { continue }
+            let unit = document.runs.lazy.compactMap { $0.series(named: name)?.unit }.first ?? ""
+            let yLabel = unit.isEmpty ? name : "\(name) (\(unit))"
+            let title = "\(chartTitle) (mean and 95 % CI band)"
+            let svg = Charts.band(id: "chart-\(Markup.identifier(name))", title: title,
+                                  description: "Daily \(name) for \(series.map(\.label).joined(separator: ", ")): the line is the mean across replications, the shaded band its 95 % confidence interval.",
+                                  xLabel: "Day", yLabel: yLabel, series: series)
+            let html = figure(svg, caption: "Line: mean across replications; shaded band: 95 % confidence interval per day. Data: timeseries.csv.")
+            sections.append(("series-\(Markup.identifier(name))", chartTitle, html))
+        }
+    }
+
+    mutating func avoidedAdmissions() {
+        let bars: [Charts.Bar] = document.runs.enumerated().compactMap { i, run in
+            guard let (_, est) = run.estimate(named: "avoidedAdmissions") else { return nil }
+            return Charts.Bar(label: run.label, value: est.mean, low: est.ciLow, high: est.ciHigh, color: Palette.color(i))
+        }
+        guard !bars.isEmpty else { return }
+        let unit = document.runs.lazy.compactMap { $0.estimate(named: "avoidedAdmissions")?.metric.unit }.first ?? ""
+        let svg = Charts.horizontalBars(
+            id: "chart-avoided-admissions", title: "Avoided admissions per run (mean and 95 % CI)",
+            description: "Avoided admissions for each run: bars show the mean, whiskers the 95 % confidence interval.",
+            panels: [Charts.Panel(title: "", valueLabel: unit.isEmpty ? "avoided admissions" : "avoided admissions (\(unit))",
+                                  bars: bars)])
+        let html = figure(svg, caption: "Admissions avoided by the acute team and other pathways, mean across replications with 95 % CI whiskers.")
+        sections.append(("avoided-admissions", "Avoided admissions", html))
+    }
+
+    /// Payers found in the metrics: `payer.<id>.<kind>` names, in first-seen
+    /// order, with a display name taken from the metric group "payer: …".
+    func payers() -> [(id: String, name: String)] {
+        var seen = Set<String>()
+        var out: [(String, String)] = []
+        for run in document.runs {
+            for m in run.metrics where m.name.hasPrefix("payer.") {
+                let parts = m.name.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count >= 3 else { continue }
+                let id = parts[1..<(parts.count - 1)].joined(separator: ".")
+                guard seen.insert(id).inserted else { continue }
+                let name = m.group.hasPrefix("payer: ") ? String(m.group.dropFirst(7)) : id
+                out.append((id, name))
+            }
+        }
+        return out
+    }
+
+    mutating func costs() {
+        let payers = payers()
+        var html = ""
+        let runs = document.runs.enumerated().prefix(8)
+        let legend = runs.map { (label: $0.element.label, color: Palette.color($0.offset)) }
+        for (kind, heading, desc) in [("costs", "Costs by payer", "gross costs borne by each payer"),
+                                      ("net", "Net by payer", "each payer's net position: its costs after transfers in and out")] {
+            let values: [[Charts.Bar?]] = payers.map { payer in
+                runs.map { i, run in
+                    run.estimate(named: "payer.\(payer.id).\(kind)").map {
+                        Charts.Bar(label: "\(run.label) – \(payer.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
+                                   high: $0.estimate.ciHigh, color: Palette.color(i))
+                    }
+                }
+            }
+            guard values.contains(where: { $0.contains { $0 != nil } }) else { continue }
+            let unit = document.runs.lazy.flatMap(\.metrics).first { $0.name.hasPrefix("payer.") && $0.name.hasSuffix(".\(kind)") }?.unit ?? ""
+            let svg = Charts.groupedBars(
+                id: "chart-payer-\(kind)", title: "\(heading) (mean and 95 % CI)",
+                description: "Grouped bars, one group per payer and one bar per run, showing \(desc); whiskers are 95 % confidence intervals.",
+                yLabel: unit.isEmpty ? kind : "\(kind) (\(unit))", groups: payers.map(\.name),
+                series: Array(legend), values: values)
+            html += figure(svg, caption: "\(heading): \(desc). Negative values are below the zero line.")
+        }
+        // Costs by provider, if the model reports them.
+        let providerMetrics = document.runs.first?.metrics.filter { $0.group == "costs by provider" } ?? []
+        if !providerMetrics.isEmpty {
+            let values: [[Charts.Bar?]] = providerMetrics.map { metric in
+                runs.map { i, run in
+                    run.estimate(named: metric.name).map {
+                        Charts.Bar(label: "\(run.label) – \(metric.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
+                                   high: $0.estimate.ciHigh, color: Palette.color(i))
+                    }
+                }
+            }
+            let svg = Charts.groupedBars(
+                id: "chart-provider-costs", title: "Costs by provider (mean and 95 % CI)",
+                description: "Grouped bars, one group per provider and one bar per run; whiskers are 95 % confidence intervals.",
+                yLabel: "costs (\(providerMetrics[0].unit))",
+                groups: providerMetrics.map { Page.shortName($0.name) }, series: Array(legend), values: values)
+            html += figure(svg, caption: "Costs by the provider that incurred them.")
+        }
+        guard !html.isEmpty else { return }
+        sections.append(("costs", "Costs and net by payer", html))
+    }
+
+    /// `costs.hospital.bedDays` → `hospital.bedDays`: drop a leading group word.
+    static func shortName(_ name: String) -> String {
+        let parts = name.split(separator: ".")
+        return parts.count > 1 && (parts[0] == "cost" || parts[0] == "costs" || parts[0] == "provider")
+            ? parts.dropFirst().joined(separator: ".") : name
+    }
+
+    mutating func comparison() {
+        let comparisons = document.comparisons
+        guard !comparisons.isEmpty, let base = document.run(labelled: comparisons[0].baseLabel) ?? document.runs.first else { return }
+        let labels = document.runs.map(\.label)
+        let color = { (label: String) -> String in
+            Palette.color(labels.firstIndex(of: label) ?? 0)
+        }
+        var html = ""
+        let drawn = Array(comparisons.prefix(HTMLReport.maxComparisonBars))
+        // One small chart per metric (metrics differ in unit and scale), laid
+        // out two abreast on screen and free to break between pages in print.
+        var grid = ""
+        for key in keys {
+            guard let m = base.metrics.firstIndex(where: { $0.name == key }) else { continue }
+            let bars: [Charts.Bar] = drawn.compactMap { c in
+                guard m < c.differences.count else { return nil }
+                let d = c.differences[m]
+                return Charts.Bar(label: c.label, value: d.mean, low: d.ciLow, high: d.ciHigh, color: color(c.label),
+                                  faded: d.ciExcludesZero != true)
+            }
+            guard !bars.isEmpty else { continue }
+            let unit = base.metrics[m].unit
+            let svg = Charts.horizontalBars(
+                id: "chart-comparison-\(Markup.identifier(key))", title: key,
+                description: "Paired difference in \(key) of each scenario minus \(base.label), with 95 % confidence interval whiskers; the vertical line is zero.",
+                panels: [Charts.Panel(title: "", valueLabel: unit.isEmpty ? "difference" : "difference (\(unit))", bars: bars)],
+                width: 480)
+            grid += figure(svg, caption: "")
+        }
+        if !grid.isEmpty {
+            html += "<p class=\"note\">Paired differences (scenario − \(e(base.label))) with 95 % confidence intervals, using common random numbers. "
+            html += "A whisker that does not cross the zero line is a difference the replications distinguish from chance; pale bars are those whose interval includes 0.</p>\n"
+            html += "<div class=\"grid\">\n\(grid)</div>\n"
+        }
+        if comparisons.count > drawn.count {
+            html += "<p class=\"note\">Showing the first \(drawn.count) of \(comparisons.count) comparisons; all are in <code>comparison.csv</code>.</p>\n"
+        }
+        // Table of the same numbers.
+        if drawn.count <= 3 {
+            html += "<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
+            html += "<th scope=\"col\" class=\"num\">\(e(base.label))</th>"
+            for c in drawn { html += "<th scope=\"col\" class=\"num\">\(e(c.label)) − base</th>" }
+            html += "</tr></thead>\n<tbody>\n"
+            for key in keys {
+                guard let m = base.metrics.firstIndex(where: { $0.name == key }) else { continue }
+                html += "<tr><th scope=\"row\">\(e(key))</th><td>\(e(base.metrics[m].unit))</td><td class=\"num\">\(cell(base.estimates[m]))</td>"
+                for c in drawn {
+                    guard m < c.differences.count else { html += "<td class=\"num\">–</td>"; continue }
+                    let d = c.differences[m]
+                    let sig = d.ciExcludesZero == true
+                    html += "<td class=\"num\(sig ? " sig" : "")\">\(cell(d))\(sig ? " <span title=\"95 % CI excludes 0\">*</span>" : "")</td>"
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody></table></div>\n<p class=\"note\">* the 95 % confidence interval of the paired difference excludes 0.</p>\n"
+        }
+        sections.append(("comparison", "Scenario comparison", html))
+    }
+
+    mutating func sweep() {
+        guard let sweep = document.sweep, let first = sweep.parameters.first, !sweep.points.isEmpty else { return }
+        let numericX = first.values.map { Double($0) }
+        let isNumeric = !numericX.contains(nil)
+        let second = sweep.parameters.count > 1 ? sweep.parameters[1] : nil
+        // Points whose third and later parameters sit at their first value.
+        let runsAt = zip(document.runs, sweep.points).filter { $0.1.count >= sweep.parameters.count && $0.1.dropFirst(2).allSatisfy { $0 == 0 } }
+        var html = ""
+        for key in keys.prefix(6) {
+            let lineKeys = second?.values.indices.map { $0 } ?? [0]
+            let series: [Charts.PointSeries] = lineKeys.enumerated().compactMap { k, v in
+                let points: [Charts.PointSeries.Point] = runsAt.compactMap { run, point in
+                    guard second == nil || point[1] == v, let (_, est) = run.estimate(named: key) else { return nil }
+                    let x = isNumeric ? numericX[point[0]]! : Double(point[0])
+                    return .init(x: x, y: est.mean, low: est.ciLow, high: est.ciHigh)
+                }
+                guard !points.isEmpty else { return nil }
+                let label = second.map { "\($0.path) = \($0.values[v])" } ?? ""
+                return Charts.PointSeries(label: label, color: Palette.color(k), points: points)
+            }
+            guard !series.isEmpty else { continue }
+            let unit = document.runs.lazy.compactMap { $0.estimate(named: key)?.metric.unit }.first ?? ""
+            let svg = Charts.lines(
+                id: "chart-sweep-\(Markup.identifier(key))", title: "\(key) by \(first.path)",
+                description: "Mean \(key) at each value of \(first.path)\(second.map { ", one line per value of \($0.path)" } ?? ""), with 95 % confidence interval whiskers.",
+                xLabel: first.path, yLabel: unit.isEmpty ? key : "\(key) (\(unit))", series: series,
+                xCategories: isNumeric ? nil : first.values, width: 480, height: 320)
+            html += figure(svg, caption: "")
+        }
+        guard !html.isEmpty else { return }
+        html = "<p class=\"note\">Mean of each metric (points) with 95 % confidence interval whiskers against \(e(first.path))\(second.map { ", one line per value of \(e($0.path))" } ?? ""). Every point and metric is in <code>sweep.csv</code>.</p>\n<div class=\"grid\">\n" + html + "</div>\n"
+        if sweep.parameters.count > 2 {
+            html = "<p class=\"note\">Curves hold \(sweep.parameters.dropFirst(2).map { "\($0.path) = \($0.values.first ?? "")" }.joined(separator: ", ")); every point is in <code>sweep.csv</code>.</p>\n" + html
+        }
+        sections.append(("sweep", "Sweep", html))
+    }
+
+    mutating func stress() {
+        guard !document.stress.isEmpty else { return }
+        var html = "<p class=\"note\">Reporting following STRESS-DES (Monks et al. 2019).</p>\n"
+        for section in document.stress {
+            html += "<h3>\(e(section.title))</h3>\n<dl class=\"stress\">\n"
+            for item in section.items { html += "<dt>\(e(item.label))</dt><dd>\(e(item.text))</dd>\n" }
+            html += "</dl>\n"
+        }
+        sections.append(("stress-des", "STRESS-DES", html))
+    }
+
+    mutating func appendix() {
+        var seen = Set<String>()
+        var html = ""
+        for run in document.runs where !run.resolvedScenario.isEmpty {
+            guard seen.insert(run.resolvedScenario).inserted else { continue }
+            html += "<details><summary>\(e(run.label))</summary>\n<pre>\(e(run.resolvedScenario))</pre>\n</details>\n"
+        }
+        guard !html.isEmpty else { return }
+        sections.append(("appendix", "Appendix: resolved scenarios", html))
+    }
+
+    func e(_ s: String) -> String { Markup.escape(s) }
+
+    static let css = """
+
+    :root { color-scheme: light; --text: #222; --muted: #555; --rule: #ddd; --accent: #0072B2; }
+    * { box-sizing: border-box; }
+    body { margin: 0; background: #fff; color: var(--text);
+      font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+    main { max-width: 1000px; margin: 0 auto; padding: 24px 20px 48px; }
+    h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
+    h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--rule); }
+    h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+    header { border-bottom: 3px solid var(--accent); padding-bottom: .8rem; }
+    .runs { margin: .2rem 0 .6rem; }
+    .swatch { display: inline-block; width: .8em; height: .8em; margin-right: .35em; border-radius: 2px; vertical-align: baseline; }
+    dl.facts { display: flex; flex-wrap: wrap; gap: .2rem 1.6rem; margin: 0; }
+    dl.facts div { display: flex; gap: .4rem; }
+    dl.facts dt { color: var(--muted); }
+    dl.facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+    nav ol { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; padding: 0; margin: 1rem 0 0; list-style: none; font-size: .9rem; }
+    nav a { color: var(--accent); }
+    .scroll { overflow-x: auto; }
+    table.results { border-collapse: collapse; font-size: .9rem; min-width: 50%; margin-bottom: .8rem; }
+    table.results th, table.results td { padding: .35rem .7rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+    table.results thead th { border-bottom: 2px solid #999; }
+    table.results .num { text-align: right; font-variant-numeric: tabular-nums; }
+    table.results tbody th { font-weight: 500; }
+    .ci, .unit { color: var(--muted); font-size: .82rem; white-space: nowrap; }
+    td.sig { font-weight: 700; }
+    .note { color: var(--muted); font-size: .88rem; }
+    figure.chart { margin: 1rem 0 1.6rem; }
+    figure.chart svg { display: block; width: 100%; max-width: 960px; height: auto; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0 24px; }
+    .grid figure.chart { margin: .4rem 0 1rem; }
+    figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
+    dl.stress dt { font-weight: 600; margin-top: .5rem; }
+    dl.stress dd { margin: 0 0 0 1.2rem; }
+    details { margin: .5rem 0; border: 1px solid var(--rule); border-radius: 4px; padding: .3rem .7rem; }
+    summary { cursor: pointer; font-weight: 600; }
+    pre { font-size: .78rem; line-height: 1.35; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+    code { font-size: .9em; }
+    @media print {
+      @page { margin: 14mm; }
+      body { font-size: 11pt; }
+      main { max-width: none; padding: 0; }
+      nav { display: none; }
+      a { color: inherit; text-decoration: none; }
+      h2, h3 { break-after: avoid; page-break-after: avoid; }
+      figure.chart, table.results tr, dl.stress dd { break-inside: avoid; page-break-inside: avoid; }
+      .scroll { overflow: visible; }
+      .grid { grid-template-columns: 1fr 1fr; }
+      details { border: none; padding: 0; }
+    }
+
+    """
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One file of a run's output: its name inside the output directory and a
+/// closure producing its bytes.
+///
+/// Contents are produced lazily, while writing, so that a failure rendering
+/// the last file (the HTML report, say) still aborts the whole set before
+/// anything is published.
+public struct OutputFile: Sendable {
+    public var name: String
+    public var contents: @Sendable () throws -> Data
+
+    public init(name: String, contents: @escaping @Sendable () throws -> Data) {
+        self.name = name
+        self.contents = contents
+    }
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.contents = { Data(text.utf8) }
+    }
+}
+
+/// Writes a run's files all-or-nothing.
+///
+/// Every file is first written (and flushed to disk) into a private staging
+/// directory next to the destination — a sibling, so it is on the same file
+/// system and `rename(2)` is atomic. Only when all of them were written is
+/// anything moved into place:
+///
+/// - If the destination does not exist, the staging directory is renamed to
+///   it in one atomic step: readers see either nothing or the complete set.
+/// - If it exists (re-running into the same folder), each file is renamed over
+///   its old version. Each rename is atomic, so no reader ever sees a
+///   half-written file and a complete old file is only ever replaced by a
+///   complete new one; a crash *during* this short phase can leave a mix of
+///   complete old and complete new files, never a truncated one.
+///
+/// If producing or writing any file fails, the staging directory is removed
+/// and the destination is untouched. A process killed while staging leaves
+/// only a hidden `.NAME.partial-…` sibling, which ``removeStaleStaging()``
+/// (called by ``commit(_:)``) clears on the next run.
+public struct OutputDirectory: Sendable {
+    public let url: URL
+
+    public init(_ url: URL) {
+        self.url = url.standardizedFileURL
+    }
+
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case invalidFileName(String)
+        case duplicateFileName(String)
+        case notADirectory(String)
+        case io(operation: String, path: String, errno: Int32)
+
+        public var description: String {
+            switch self {
+            case .invalidFileName(let n): "invalid output file name '\(n)' (plain names only, no '/' or '..')"
+            case .duplicateFileName(let n): "output file '\(n)' given twice"
+            case .notADirectory(let p): "'\(p)' exists and is not a directory"
+            case .io(let op, let path, let e): "\(op) '\(path)': \(String(cString: strerror(e)))"
+            }
+        }
+    }
+
+    /// The prefix of staging directories for this destination.
+    var stagingPrefix: String { "." + url.lastPathComponent + ".partial-" }
+
+    /// Writes `files` into the directory, all or nothing (see the type's
+    /// documentation). Returns the URLs of the published files.
+    ///
+    /// - Complexity: O(total bytes) plus one `fsync` per file.
+    @discardableResult
+    public func commit(_ files: [OutputFile]) throws -> [URL] {
+        var seen = Set<String>()
+        for file in files {
+            guard Self.isPlainName(file.name) else { throw Failure.invalidFileName(file.name) }
+            guard seen.insert(file.name).inserted else { throw Failure.duplicateFileName(file.name) }
+        }
+        let fm = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue { throw Failure.notADirectory(url.path) }
+        removeStaleStaging()
+
+        let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString, isDirectory: true)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        var published = false
+        defer { if !published { try? fm.removeItem(at: staging) } }
+
+        for file in files {
+            let data = try file.contents()
+            try Self.writeDurably(data, to: staging.appendingPathComponent(file.name).path)
+        }
+
+        if !exists {
+            try Self.rename(staging.path, url.path)
+            published = true
+            Self.syncDirectory(parent.path)
+        } else {
+            for file in files {
+                try Self.rename(staging.appendingPathComponent(file.name).path, url.appendingPathComponent(file.name).path)
+            }
+            Self.syncDirectory(url.path)
+        }
+        return files.map { url.appendingPathComponent($0.name) }
+    }
+
+    /// Removes staging directories left behind by interrupted runs for this
+    /// destination.
+    public func removeStaleStaging() {
+        let fm = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Whether `name` is a single path component that cannot escape the directory.
+    static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0")
+    }
+
+    static func writeDurably(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw Failure.io(operation: "create", path: path, errno: errno) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.io(operation: "write", path: path, errno: errno)
+                }
+                offset += n
+            }
+        }
+        guard fsync(fd) == 0 else { throw Failure.io(operation: "fsync", path: path, errno: errno) }
+    }
+
+    static func rename(_ from: String, _ to: String) throws {
+        #if canImport(Glibc)
+        let result = Glibc.rename(from, to)
+        #elseif canImport(Musl)
+        let result = Musl.rename(from, to)
+        #else
+        let result = Darwin.rename(from, to)
+        #endif
+        guard result == 0 else { throw Failure.io(operation: "rename to", path: to, errno: errno) }
+    }
+
+    /// Makes the renames themselves durable (best effort).
+    static func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The entry point for the command line: every output file of a run, written
+/// all-or-nothing into one directory.
+///
+/// ```swift
+/// try ReportOutput.write(document, to: URL(fileURLWithPath: "results/viborg"))
+/// print(TerminalTable.summary(document.runs[0], useColor: useColor), terminator: "")
+/// ```
+public enum ReportOutput {
+    /// The files of a run: `results.json`, the CSV files the document has data
+    /// for (see ``ResultsCSV/files(for:)``) and, unless `html` is false,
+    /// `report.html`. Contents are rendered lazily, while writing.
+    public static func files(for document: RunDocument, keyMetrics: [String]? = nil, html: Bool = true) -> [OutputFile] {
+        var files = [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
+        for (name, text) in ResultsCSV.files(for: document) {
+            files.append(OutputFile(name: name, text: text))
+        }
+        if html {
+            files.append(OutputFile(name: "report.html", contents: {
+                Data(HTMLReport.render(document, keyMetrics: keyMetrics).utf8)
+            }))
+        }
+        return files
+    }
+
+    /// Writes ``files(for:keyMetrics:html:)`` into `directory` atomically
+    /// (see ``OutputDirectory``); returns the written files' URLs.
+    @discardableResult
+    public static func write(_ document: RunDocument, to directory: URL, keyMetrics: [String]? = nil,
+                             html: Bool = true) throws -> [URL] {
+        try OutputDirectory(directory).commit(files(for: document, keyMetrics: keyMetrics, html: html))
+    }
+}

@@ -1,0 +1,160 @@
+/// The CSV files of a run, in "tidy" long form where that is what analysis
+/// tools want (one observation per row), and wide where a person reads them
+/// (`replications.csv`: one row per replication, one column per metric).
+///
+/// Runs are identified by their `label` (unique per run, unlike
+/// `scenarioName`, which repeats across sweep points and regimes). Missing
+/// values are empty cells, never `0`, so "not estimated" cannot be mistaken for
+/// a measurement.
+public enum ResultsCSV {
+    /// File name → RFC 4180 text for every CSV file the document has data for.
+    /// `comparison.csv` needs comparisons, `sweep.csv` a sweep and
+    /// `timeseries.csv` at least one series; the other two are always written.
+    public static func files(for document: RunDocument) -> [(name: String, text: String)] {
+        var out: [(String, String)] = [
+            ("summary.csv", summary(document).text),
+            ("replications.csv", replications(document).text),
+        ]
+        if document.runs.contains(where: { !$0.series.isEmpty }) {
+            out.append(("timeseries.csv", timeseries(document).text))
+        }
+        if !document.comparisons.isEmpty { out.append(("comparison.csv", comparison(document).text)) }
+        if document.sweep != nil { out.append(("sweep.csv", sweep(document).text)) }
+        return out
+    }
+
+    /// `scenario,metric,unit,mean,sd,ci_low,ci_high,n`: one row per run × metric.
+    /// - Complexity: O(runs × metrics).
+    public static func summary(_ document: RunDocument) -> CSVTable {
+        var table = CSVTable(header: ["scenario", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n"])
+        for run in document.runs {
+            for (metric, estimate) in zip(run.metrics, run.estimates) {
+                table.append([run.label, metric.name, metric.unit, NumberText.csv(estimate.mean),
+                              NumberText.csv(estimate.sd), NumberText.csv(estimate.ciLow),
+                              NumberText.csv(estimate.ciHigh), String(estimate.n)])
+            }
+        }
+        return table
+    }
+
+    /// `scenario,replication,<metric…>`: one row per run × replication. The
+    /// metric columns are the union of all runs' metrics in first-seen order; a
+    /// run without a metric leaves its cell empty.
+    /// - Complexity: O(runs × replications × metrics).
+    public static func replications(_ document: RunDocument) -> CSVTable {
+        let names = metricNames(document)
+        var table = CSVTable(header: ["scenario", "replication"] + names)
+        for run in document.runs {
+            let index = Dictionary(run.metrics.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+            for (r, row) in run.values.enumerated() {
+                let number = r < run.replicationNumbers.count ? String(run.replicationNumbers[r]) : String(r)
+                let cells = names.map { name -> String in
+                    guard let m = index[name], m < row.count else { return "" }
+                    return NumberText.csv(row[m])
+                }
+                table.append([run.label, number] + cells)
+            }
+        }
+        return table
+    }
+
+    /// `scenario,series,day,mean,ci_low,ci_high`: one row per run × series × day.
+    /// - Complexity: O(total series length).
+    public static func timeseries(_ document: RunDocument) -> CSVTable {
+        var table = CSVTable(header: ["scenario", "series", "day", "mean", "ci_low", "ci_high"])
+        for run in document.runs {
+            for band in run.series {
+                for i in band.day.indices {
+                    table.append([run.label, band.name, String(band.day[i]),
+                                  NumberText.csv(band.mean.element(i)), NumberText.csv(band.low.element(i)),
+                                  NumberText.csv(band.high.element(i))])
+                }
+            }
+        }
+        return table
+    }
+
+    /// `base,scenario,metric,unit,difference,ci_low,ci_high,n,significant`:
+    /// paired differences (scenario − base). `significant` is `true` when the
+    /// 95 % interval excludes zero, `false` when it includes it, and empty when
+    /// there is no interval.
+    public static func comparison(_ document: RunDocument) -> CSVTable {
+        var table = CSVTable(header: ["base", "scenario", "metric", "unit", "difference", "ci_low", "ci_high",
+                                      "n", "significant"])
+        for comparison in document.comparisons {
+            let metrics = document.run(labelled: comparison.baseLabel)?.metrics ?? document.runs.first?.metrics ?? []
+            for (metric, d) in zip(metrics, comparison.differences) {
+                let significant = d.ciExcludesZero.map { $0 ? "true" : "false" } ?? ""
+                table.append([comparison.baseLabel, comparison.label, metric.name, metric.unit,
+                              NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh),
+                              String(d.n), significant])
+            }
+        }
+        return table
+    }
+
+    /// `<parameter…>,metric,unit,mean,ci_low,ci_high,n`: one row per sweep point
+    /// × metric, the parameter columns holding that point's values.
+    public static func sweep(_ document: RunDocument) -> CSVTable {
+        guard let sweep = document.sweep else {
+            return CSVTable(header: ["metric", "unit", "mean", "ci_low", "ci_high", "n"])
+        }
+        var table = CSVTable(header: sweep.parameters.map(\.path) + ["metric", "unit", "mean", "ci_low", "ci_high", "n"])
+        for (run, point) in zip(document.runs, sweep.points) {
+            let values = sweep.parameters.indices.map { p -> String in
+                guard p < point.count, sweep.parameters[p].values.indices.contains(point[p]) else { return "" }
+                return sweep.parameters[p].values[point[p]]
+            }
+            for (metric, e) in zip(run.metrics, run.estimates) {
+                table.append(values + [metric.name, metric.unit, NumberText.csv(e.mean), NumberText.csv(e.ciLow),
+                                       NumberText.csv(e.ciHigh), String(e.n)])
+            }
+        }
+        return table
+    }
+
+    /// Every metric name across runs, in first-seen order.
+    static func metricNames(_ document: RunDocument) -> [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for run in document.runs {
+            for m in run.metrics where seen.insert(m.name).inserted { names.append(m.name) }
+        }
+        return names
+    }
+}
+
+extension Estimate {
+    /// Whether the 95 % interval lies entirely on one side of zero; nil when
+    /// there is no interval (fewer than two replications).
+    public var ciExcludesZero: Bool? {
+        guard let low = ciLow, let high = ciHigh, low.isFinite, high.isFinite else { return nil }
+        return low > 0 || high < 0
+    }
+}
+
+extension RunDocument {
+    /// The run with `label`, if any.
+    public func run(labelled label: String) -> ScenarioRun? {
+        runs.first { $0.label == label }
+    }
+}
+
+extension ScenarioRun {
+    /// The metric named `name` and its estimate, if this run has it.
+    public func estimate(named name: String) -> (metric: MetricInfo, estimate: Estimate)? {
+        guard let i = metrics.firstIndex(where: { $0.name == name }), i < estimates.count else { return nil }
+        return (metrics[i], estimates[i])
+    }
+
+    /// The series named `name`, if any.
+    public func series(named name: String) -> SeriesBand? {
+        series.first { $0.name == name }
+    }
+}
+
+extension Array where Element == Double {
+    /// The element at `i`, or nil past the end (series arrays are parallel but
+    /// a hand-built document might not keep them equally long).
+    func element(_ i: Int) -> Double? { indices.contains(i) ? self[i] : nil }
+}

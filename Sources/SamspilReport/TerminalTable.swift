@@ -1,0 +1,177 @@
+/// Plain-text tables for the terminal: what `samspil run` and `samspil compare`
+/// print when they finish.
+///
+/// Tables fit in `width` columns (100 by default) by shortening the metric
+/// names, never the numbers. Numbers carry three significant digits and
+/// thousands separators; a mean and its interval share one number of decimals
+/// so they line up. Colour is strictly opt-in through `useColor`: the caller
+/// decides (see ``colorAllowed(environment:isTerminal:)``), and with
+/// `useColor: false` the output contains no escape codes at all.
+public enum TerminalTable {
+    /// Metrics shown when the caller names none: the patient-flow headline
+    /// numbers and each payer's net cost. Those a run lacks are skipped; if it
+    /// has none of them, all its metrics are shown.
+    public static let defaultMetrics = [
+        "admissions", "avoidedAdmissions", "meanOccupancy", "p95Occupancy", "overcrowdingPatients2300",
+        "teamEpisodes", "delayedDischargeDays", "bedDays",
+        "payer.region.net", "payer.municipality.net", "payer.general practice.net", "payer.generalPractice.net",
+        "payer.state.net",
+    ]
+
+    /// Whether to colour output: never when `NO_COLOR` is set to anything
+    /// non-empty (https://no-color.org), nor when standard output is not a
+    /// terminal, nor for `TERM=dumb`.
+    public static func colorAllowed(environment: [String: String], isTerminal: Bool) -> Bool {
+        guard isTerminal else { return false }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return true
+    }
+
+    /// Metric, unit, mean and 95 % CI for one run.
+    /// - Parameter metrics: names to show, in order; nil for ``defaultMetrics``.
+    /// - Complexity: O(metrics shown).
+    public static func summary(_ run: ScenarioRun, metrics: [String]? = nil, useColor: Bool, width: Int = 100) -> String {
+        var rows: [[String]] = []
+        for name in selected(metrics, in: run.metrics.map(\.name)) {
+            guard let (info, e) = run.estimate(named: name) else { continue }
+            let numbers = NumberText.displayGroup([e.mean, e.ciLow, e.ciHigh])
+            let ci = e.ciLow != nil && e.ciHigh != nil ? numbers[1] + " – " + numbers[2] : "–"
+            rows.append([name, info.unit, numbers[0], ci])
+        }
+        let layout = Layout(header: ["Metric", "Unit", "Mean", "95 % CI"], rows: rows,
+                            rightAligned: [false, false, true, true], width: width)
+        let style = Style(enabled: useColor)
+        var out = style.bold(run.label) + "\n"
+        out += layout.render(style: style, rowStyle: { _ in nil })
+        return out
+    }
+
+    /// One block per comparison: base mean, scenario mean, paired difference
+    /// with 95 % CI, and `*` when the interval excludes zero. In colour,
+    /// significant differences are green when they go the desirable way for
+    /// the metric (fewer admissions, more avoided admissions, lower costs),
+    /// red when they go the other way, and bold when the metric has no
+    /// preferred direction.
+    public static func comparison(_ document: RunDocument, metrics: [String]? = nil, useColor: Bool,
+                                  width: Int = 100) -> String {
+        let style = Style(enabled: useColor)
+        var blocks: [String] = []
+        for comparison in document.comparisons {
+            guard let base = document.run(labelled: comparison.baseLabel) ?? document.runs.first else { continue }
+            let scenario = document.run(labelled: comparison.label)
+            var rows: [[String]] = []
+            var tones: [Tone?] = []
+            for name in selected(metrics, in: base.metrics.map(\.name)) {
+                guard let m = base.metrics.firstIndex(where: { $0.name == name }), m < comparison.differences.count else { continue }
+                let d = comparison.differences[m]
+                let baseMean = base.estimates[m].mean
+                let scenarioMean = scenario?.estimate(named: name)?.estimate.mean
+                let means = NumberText.displayGroup([baseMean, scenarioMean])
+                let diffs = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
+                let ci = d.ciLow != nil && d.ciHigh != nil ? diffs[1] + " – " + diffs[2] : "–"
+                let significant = d.ciExcludesZero == true
+                rows.append([name, base.metrics[m].unit, means[0], means[1], signed(diffs[0], d.mean), ci,
+                             significant ? "*" : ""])
+                tones.append(significant ? tone(metric: name, difference: d.mean) : nil)
+            }
+            let layout = Layout(header: ["Metric", "Unit", "Base", "Scenario", "Difference", "95 % CI", ""],
+                                rows: rows, rightAligned: [false, false, true, true, true, true, false], width: width)
+            var block = style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
+            block += layout.render(style: style, rowStyle: { tones[$0] })
+            blocks.append(block)
+        }
+        guard !blocks.isEmpty else { return "" }
+        return blocks.joined(separator: "\n") + "* 95 % confidence interval of the paired difference excludes 0\n"
+    }
+
+    // MARK: Internals
+
+    static func selected(_ requested: [String]?, in available: [String]) -> [String] {
+        let present = Set(available)
+        let wanted = (requested ?? defaultMetrics).filter(present.contains)
+        return wanted.isEmpty && requested == nil ? available : wanted
+    }
+
+    /// `+12.3` for positive differences so the sign is never in doubt.
+    static func signed(_ text: String, _ value: Double) -> String {
+        value > 0 && !text.hasPrefix("+") ? "+" + text : text
+    }
+
+    enum Tone { case good, bad, neutral }
+
+    /// Which direction is desirable for a metric, by name.
+    static func tone(metric: String, difference: Double) -> Tone {
+        let lowerIsBetter: Set = ["admissions", "meanOccupancy", "p95Occupancy", "overcrowdingPatients2300",
+                                  "delayedDischargeDays", "bedDays"]
+        let higherIsBetter: Set = ["avoidedAdmissions"]
+        let costLike = metric.hasSuffix(".net") || metric.hasSuffix(".costs") || metric.hasPrefix("cost")
+        if lowerIsBetter.contains(metric) || costLike { return difference < 0 ? .good : .bad }
+        if higherIsBetter.contains(metric) { return difference > 0 ? .good : .bad }
+        return .neutral
+    }
+
+    struct Style {
+        var enabled: Bool
+        func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m" + s + "\u{1B}[0m" : s }
+        func bold(_ s: String) -> String { wrap(s, "1") }
+        func tone(_ s: String, _ tone: Tone?) -> String {
+            switch tone {
+            case .good: wrap(s, "32")
+            case .bad: wrap(s, "31")
+            case .neutral: wrap(s, "1")
+            case nil: s
+            }
+        }
+    }
+
+    /// Column widths fitted to `width`, and the rendering.
+    struct Layout {
+        var header: [String]
+        var rows: [[String]]
+        var rightAligned: [Bool]
+        var widths: [Int]
+        static let gap = 2
+
+        init(header: [String], rows: [[String]], rightAligned: [Bool], width: Int) {
+            self.header = header
+            self.rows = rows
+            self.rightAligned = rightAligned
+            var widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max() ?? 0 }
+            let total = widths.reduce(0, +) + Layout.gap * (widths.count - 1)
+            var excess = total - width
+            // Shorten the first two (text) columns, metric first, down to a minimum.
+            for (c, minimum) in [(0, 12), (1, 4)] where excess > 0 && c < widths.count {
+                let cut = min(excess, max(0, widths[c] - minimum))
+                widths[c] -= cut
+                excess -= cut
+            }
+            self.widths = widths
+        }
+
+        func render(style: Style, rowStyle: (Int) -> Tone?) -> String {
+            var out = line(header, style: { style.bold($0) })
+            out += String(repeating: "─", count: widths.reduce(0, +) + Layout.gap * (widths.count - 1)) + "\n"
+            for (i, row) in rows.enumerated() {
+                let tone = rowStyle(i)
+                out += line(row, style: { style.tone($0, tone) }, styledColumns: [4, 5, 6])
+            }
+            return out
+        }
+
+        /// One padded line; `style` applies to every cell for the header, or
+        /// to `styledColumns` only for data rows (padding stays unstyled).
+        func line(_ cells: [String], style: (String) -> String, styledColumns: Set<Int>? = nil) -> String {
+            var parts: [String] = []
+            for (c, cell) in cells.enumerated() {
+                let text = cell.count > widths[c] ? String(cell.prefix(max(1, widths[c] - 1))) + "…" : cell
+                let pad = String(repeating: " ", count: max(0, widths[c] - text.count))
+                let styled = (styledColumns?.contains(c) ?? true) && !text.isEmpty ? style(text) : text
+                parts.append(rightAligned[c] ? pad + styled : styled + pad)
+            }
+            var s = parts.joined(separator: String(repeating: " ", count: Layout.gap))
+            while s.hasSuffix(" ") { s.removeLast() }
+            return s + "\n"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Loads a Samspil report.html in headless Chromium and fails if the page logs
+# anything to the console (script errors included), asks for anything over the
+# network, refers to an external file, or does not render. Writes a PNG
+# screenshot next to the report (or to $SCREENSHOT) for a person to look at.
+#
+#   Tests/browser/check-report.sh REPORT.html [WIDTH [HEIGHT]]
+#
+# Exit status: 0 fine, 1 a check failed, 2 usage, 77 Chromium not installed
+# (install it with `apt-get install -y chromium`).
+set -euo pipefail
+
+report=${1:?usage: check-report.sh REPORT.html [WIDTH [HEIGHT]]}
+width=${2:-1280}
+height=${3:-5000}
+[[ -f "$report" ]] || { echo "check-report: no such file: $report" >&2; exit 2; }
+
+browser=""
+for candidate in chromium chromium-browser google-chrome; do
+    if command -v "$candidate" >/dev/null 2>&1; then browser=$candidate; break; fi
+done
+if [[ -z "$browser" ]]; then
+    echo "check-report: Chromium not found (apt-get install -y chromium); skipped" >&2
+    exit 77
+fi
+
+abs=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")
+screenshot=${SCREENSHOT:-${abs%.html}.png}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "check-report: FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# 1. Static: the file must not point anywhere else. (The SVG namespace is an
+#    identifier, not a fetch.)
+stripped=$(sed 's#xmlns="http://www.w3.org/2000/svg"##g' "$abs")
+grep -qiE 'https?://' <<<"$stripped" && fail "mentions an http(s) URL: $(grep -oiE 'https?://[^" <]*' <<<"$stripped" | head -3 | tr '\n' ' ')"
+grep -qiE '<(img|script|iframe|embed|object|audio|video|source)[^>]*[[:space:]]src=' <<<"$stripped" && fail "loads an external file (src=)"
+grep -qiE '<link[[:space:]]' <<<"$stripped" && fail "has a <link> element"
+grep -qiE '@import|url\(' <<<"$stripped" && fail "CSS loads a resource (@import or url())"
+grep -qiE 'href="[^#]' <<<"$stripped" && fail "has a link that is not a same-page anchor"
+
+# Common flags: no first-run noise, no background services, and every host
+# name resolves to nothing, so a page fetch fails loudly instead of going out.
+flags=(--headless --disable-gpu --no-sandbox --hide-scrollbars --no-first-run --disable-extensions
+       --disable-background-networking --disable-component-update --disable-sync --disable-default-apps
+       --host-resolver-rules="MAP * ~NOTFOUND" --enable-logging=stderr --v=0
+       --virtual-time-budget=5000 --user-data-dir="$work/profile")
+
+# 2. Load it: DOM, console, network.
+if ! timeout 120 "$browser" "${flags[@]}" --log-net-log="$work/net.json" --dump-dom "file://$abs" \
+        >"$work/dom.html" 2>"$work/console.log"; then
+    fail "Chromium failed to load the page (see below)"
+    tail -20 "$work/console.log" >&2
+fi
+grep -q '</html>' "$work/dom.html" || fail "no rendered DOM"
+if grep -q 'CONSOLE' "$work/console.log"; then
+    fail "console messages:"
+    grep 'CONSOLE' "$work/console.log" >&2
+fi
+# The page's own requests: anything but Chromium's built-in service hosts.
+if [[ -f "$work/net.json" ]]; then
+    page_urls=$(grep -oE '"url":"(https?|wss?|ftp)://[^"]*"' "$work/net.json" \
+        | grep -vE '://([a-z0-9-]+\.)*(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)/' | sort -u || true)
+    [[ -z "$page_urls" ]] || fail "network requests: $page_urls"
+fi
+svgs_source=$(grep -o '<svg' "$abs" | wc -l)
+svgs_dom=$(grep -o '<svg' "$work/dom.html" | wc -l)
+[[ "$svgs_source" == "$svgs_dom" ]] || fail "$svgs_source <svg> in the file but $svgs_dom in the rendered DOM"
+
+# 3. Screenshot for a person to look at.
+if ! timeout 120 "$browser" "${flags[@]}" --window-size="$width,$height" --screenshot="$screenshot" "file://$abs" \
+        >/dev/null 2>"$work/shot.log"; then
+    fail "screenshot failed"
+    tail -5 "$work/shot.log" >&2
+fi
+[[ -s "$screenshot" ]] || fail "no screenshot written"
+
+if (( failures > 0 )); then
+    echo "check-report: $failures check(s) failed for $report" >&2
+    exit 1
+fi
+echo "check-report: OK: $report ($svgs_dom charts, no console messages, no network); screenshot: $screenshot"
