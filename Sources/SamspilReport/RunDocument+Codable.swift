@@ -51,7 +51,7 @@ extension SeriesBand {
 }
 
 private enum ScenarioRunKeys: String, CodingKey {
-    case label, scenarioName, resolvedScenario, metrics, replicationNumbers, values, estimates, series
+    case label, scenarioName, resolvedScenario, metrics, replicationNumbers, values, estimates, series, replicationSeries
 }
 
 extension ScenarioRun {
@@ -65,6 +65,7 @@ extension ScenarioRun {
                   values: try c.decode([[Double?]].self, forKey: .values).map { $0.map { $0 ?? .nan } },
                   estimates: try c.decode([Estimate].self, forKey: .estimates),
                   series: try c.decode([SeriesBand].self, forKey: .series))
+        replicationSeries = try c.decodeIfPresent([ReplicationSeries].self, forKey: .replicationSeries) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -77,6 +78,8 @@ extension ScenarioRun {
         try c.encode(values.map { $0.map(\.finiteOrNil) }, forKey: .values)
         try c.encode(estimates, forKey: .estimates)
         try c.encode(series, forKey: .series)
+        // Only partial (shard) documents carry per-replication series.
+        if !replicationSeries.isEmpty { try c.encode(replicationSeries, forKey: .replicationSeries) }
     }
 }
 

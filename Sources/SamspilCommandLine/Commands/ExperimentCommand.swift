@@ -120,11 +120,11 @@ enum ExperimentCommand {
         }
         guard !args.flag("--quiet"), !partial else { return }
         let color = console.useColor(forStderr: false)
-        if document.comparisons.isEmpty {
-            console.out(TerminalTable.summary(document.runs[0], useColor: color))
-        } else {
-            console.out(TerminalTable.comparison(document, useColor: color))
-        }
+        var table = document.comparisons.isEmpty
+            ? TerminalTable.summary(document.runs[0], useColor: color)
+            : TerminalTable.comparison(document, useColor: color)
+        if !table.hasSuffix("\n") { table += "\n" }
+        console.out(table)
     }
 
     static func toolInfo() -> ToolInfo {
@@ -234,7 +234,9 @@ enum SweepCommand {
             for item in sets {
                 guard let equals = item.firstIndex(of: "=") else { throw UsageError("--set takes PATH=V1,V2,…, got '\(item)'", command: "sweep") }
                 let path = String(item[..<equals])
-                do { _ = try DocumentEditing.parse(path) } catch { throw UsageError("--set \(path): \(error.message)", command: "sweep") }
+                do { _ = try DocumentEditing.parse(path) } catch let error as DocumentEditing.PathError {
+                    throw UsageError("--set \(path): \(error.message)", command: "sweep")
+                }
                 var values: [(String, JSONValue)] = []
                 for text in splitValues(String(item[item.index(after: equals)...])) {
                     do { values.append((text, try JSON5Parser.parse(text, file: "--set \(path)"))) } catch {
@@ -254,7 +256,7 @@ enum SweepCommand {
                 var labels: [String] = []
                 for (k, index) in point.enumerated() {
                     let (path, values) = parameters[k]
-                    do { root = try DocumentEditing.setting(values[index].value, at: path, in: root) } catch {
+                    do { root = try DocumentEditing.setting(values[index].value, at: path, in: root) } catch let error as DocumentEditing.PathError {
                         throw UsageError("--set \(path): \(error.message)", command: "sweep")
                     }
                     labels.append("\(path)=\(values[index].text)")

@@ -79,7 +79,7 @@ public struct ExperimentRunner: Sendable {
 
     static func summarise(_ configuration: Configuration, simulated: Scenario, results: [ReplicationResult]) -> ScenarioRun {
         let infos = metricInfos
-        let values = results.map { values($0, file: configuration.file, scenario: simulated) }
+        let values = results.map { Self.values($0, file: configuration.file, scenario: simulated) }
         var run = ScenarioRun(label: configuration.label, scenarioName: simulated.name,
                               resolvedScenario: configuration.resolvedText, metrics: infos,
                               replicationNumbers: results.map(\.replication), values: values, estimates: [])
