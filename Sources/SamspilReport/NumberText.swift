@@ -34,8 +34,9 @@ public enum NumberText {
     /// A human-readable rendering with `significantDigits` significant digits
     /// (at least), thousands separators and no exponent for everyday magnitudes.
     ///
-    /// Integers up to 10^15 keep every digit (`"12,345"`): a count of
-    /// admissions should not read "12,300". Fractions are rounded to
+    /// Integers below a million keep every digit (`"12,345"`): a count of
+    /// admissions should not read "12,300". Millions and billions get an `M`
+    /// or `bn` suffix with `significantDigits` digits. Fractions are rounded to
     /// `significantDigits` significant digits but never to more than
     /// `maxFractionDigits` decimals. Very small or huge magnitudes fall back to
     /// scientific notation (`"3.2e-07"`).
@@ -50,6 +51,10 @@ public enum NumberText {
         let magnitude = abs(value)
         if magnitude >= 1e15 || magnitude < 1e-4 {
             return scientific(value, significantDigits: significantDigits)
+        }
+        if let (divisor, suffix) = largeUnit(magnitude) {
+            return display(value / divisor, significantDigits: significantDigits, maxFractionDigits: maxFractionDigits,
+                           separator: separator) + suffix
         }
         let exponent = Int((log10(magnitude)).rounded(.down))
         let fractionDigits = max(0, min(maxFractionDigits, significantDigits - 1 - exponent))
@@ -68,13 +73,20 @@ public enum NumberText {
         if largest >= 1e15 || largest < 1e-4 {
             return values.map { $0.map { display($0, significantDigits: significantDigits) } ?? "–" }
         }
-        let exponent = Int(log10(largest).rounded(.down))
+        let (divisor, suffix) = largeUnit(largest) ?? (1, "")
+        let exponent = Int(log10(largest / divisor).rounded(.down))
         let digits = max(0, min(maxFractionDigits, significantDigits - 1 - exponent))
         return values.map { v in
             guard let v else { return "–" }
             guard v.isFinite else { return display(v) }
-            return fixed(v, fractionDigits: digits, separator: ",")
+            return fixed(v / divisor, fractionDigits: digits, separator: ",") + suffix
         }
+    }
+
+    /// Millions and billions are shown as `"399M"` and `"1.2bn"`: a budget of
+    /// 398,902,130 DKK has three meaningful digits, not nine.
+    static func largeUnit(_ magnitude: Double) -> (Double, String)? {
+        magnitude >= 1e9 ? (1e9, "bn") : magnitude >= 1e6 ? (1e6, "M") : nil
     }
 
     /// Fixed-point text with exactly `fractionDigits` decimals and grouped

@@ -20,7 +20,10 @@ import Testing
 
     @Test func displayUsesSignificantDigitsAndSeparators() {
         #expect(NumberText.display(12_345.6) == "12,346")
-        #expect(NumberText.display(1_234_567) == "1,234,567")
+        #expect(NumberText.display(1_234_567) == "1.23M")
+        #expect(NumberText.display(-398_902_130) == "−399M")
+        #expect(NumberText.display(2.5e9) == "2.50bn")
+        #expect(NumberText.display(999_999) == "999,999")
         #expect(NumberText.display(187.44) == "187")
         #expect(NumberText.display(18.744) == "18.7")
         #expect(NumberText.display(0.012345) == "0.0123")
@@ -33,6 +36,8 @@ import Testing
     @Test func groupSharesDecimals() {
         #expect(NumberText.displayGroup([18.744, 17.1, 20.35]) == ["18.7", "17.1", "20.4"])
         #expect(NumberText.displayGroup([4_812.2, 4_790.55, nil]) == ["4,812", "4,791", "–"])
+        #expect(NumberText.displayGroup([-20_627_567, -24_627_096, -16_628_038]) == ["−20.6M", "−24.6M", "−16.6M"])
+        #expect(NumberText.displayGroup([398_902_130, 378_274_563]) == ["399M", "378M"])
     }
 
     @Test func fixedRoundsAndGroups() {
