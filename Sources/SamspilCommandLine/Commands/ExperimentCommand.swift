@@ -325,10 +325,11 @@ enum MergeCommand {
                     throw InputError(description: "samspil merge: error: cannot read \(url.path): \(error)")
                 }
             }
-            let merged: RunDocument
+            var merged: RunDocument
             do { merged = try Merging.merge(documents) } catch let error as Merging.Problem {
                 throw InputError(description: "samspil merge: error: \(error.message)")
             }
+            merged.tool = ExperimentCommand.toolInfo()
             try ExperimentCommand.writeOutputs(merged, args: args, console: console, outcome: nil, partial: false)
             return 0
         })
