@@ -357,6 +357,19 @@ struct Page {
             }
             html += "</tbody></table></div>\n<p class=\"note\">* the 95 % confidence interval of the paired difference excludes 0.</p>\n"
         }
+        // Between-run measures: avoided admissions, net cost per avoided admission, who saves.
+        let withDerived = drawn.filter { !($0.derived ?? []).isEmpty }
+        if !withDerived.isEmpty {
+            html += "<h3>Between-run measures</h3>\n<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">Comparison</th>"
+            html += "<th scope=\"col\">Measure</th><th scope=\"col\">Unit</th><th scope=\"col\" class=\"num\">Estimate (95 % CI)</th></tr></thead>\n<tbody>\n"
+            for c in withDerived {
+                for d in c.derived ?? [] {
+                    html += "<tr><td>\(e(c.label)) vs \(e(c.baseLabel))</td><th scope=\"row\" title=\"\(e(d.metric.description))\">\(e(d.metric.name))</th>"
+                    html += "<td>\(e(d.metric.unit))</td><td class=\"num\">\(cell(d.estimate))</td></tr>\n"
+                }
+            }
+            html += "</tbody></table></div>\n"
+        }
         sections.append(("comparison", "Scenario comparison", html))
     }
 

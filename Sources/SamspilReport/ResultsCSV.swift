@@ -89,6 +89,13 @@ public enum ResultsCSV {
                               NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh),
                               String(d.n), significant])
             }
+            for derived in comparison.derived ?? [] {
+                let d = derived.estimate
+                let significant = d.ciExcludesZero.map { $0 ? "true" : "false" } ?? ""
+                table.append([comparison.baseLabel, comparison.label, derived.metric.name, derived.metric.unit,
+                              NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh),
+                              String(d.n), significant])
+            }
         }
         return table
     }

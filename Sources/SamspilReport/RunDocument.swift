@@ -149,10 +149,24 @@ public struct Comparison: Codable, Sendable, Equatable {
     public var label: String
     /// Aligned with the base run's `metrics`.
     public var differences: [Estimate]
-    public init(baseLabel: String, label: String, differences: [Estimate]) {
+    /// Measures that only exist between two runs: admissions avoided between
+    /// runs, net cost per avoided admission, and the like.
+    public var derived: [DerivedEstimate]?
+    public init(baseLabel: String, label: String, differences: [Estimate], derived: [DerivedEstimate]? = nil) {
         self.baseLabel = baseLabel
         self.label = label
         self.differences = differences
+        self.derived = derived
+    }
+}
+
+/// A named estimate computed from a pair of runs.
+public struct DerivedEstimate: Codable, Sendable, Equatable {
+    public var metric: MetricInfo
+    public var estimate: Estimate
+    public init(metric: MetricInfo, estimate: Estimate) {
+        self.metric = metric
+        self.estimate = estimate
     }
 }
 

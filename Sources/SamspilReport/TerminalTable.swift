@@ -75,6 +75,13 @@ public enum TerminalTable {
                              significant ? "*" : ""])
                 tones.append(significant ? tone(metric: name, difference: d.mean) : nil)
             }
+            for derived in comparison.derived ?? [] {
+                let d = derived.estimate
+                let texts = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
+                let ci = d.ciLow != nil && d.ciHigh != nil ? texts[1] + " – " + texts[2] : "–"
+                rows.append([derived.metric.name, derived.metric.unit, "", "", texts[0], ci, ""])
+                tones.append(nil)
+            }
             let layout = Layout(header: ["Metric", "Unit", "Base", "Scenario", "Difference", "95 % CI", ""],
                                 rows: rows, rightAligned: [false, false, true, true, true, true, false], width: width)
             var block = style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
