@@ -41,6 +41,11 @@ let package = Package(
             dependencies: ["SamspilEngine"],
             path: "Benchmarks/EngineBench"
         ),
+        .executableTarget(
+            name: "model-bench",
+            dependencies: ["SamspilEngine", "SamspilModel", "SamspilScenario"],
+            path: "Benchmarks/ModelBench"
+        ),
         .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
         .testTarget(name: "SamspilModelTests", dependencies: ["SamspilModel", "SamspilEngine"]),
         .testTarget(name: "SamspilEconomicsTests", dependencies: ["SamspilEconomics", "SamspilModel"]),

@@ -57,7 +57,7 @@ public enum Summaries {
               let baseCost = column(base, baseRows, "cost.total"), let cost = column(run, runRows, "cost.total") else { return [] }
         let avoided = zip(baseAdmissions, admissions).map { $0 - $1 }
         let extraCost = zip(cost, baseCost).map { $0 - $1 }
-        return [
+        var result = [
             DerivedEstimate(metric: MetricInfo(name: "avoidedAdmissions.counterfactual", unit: "admissions",
                                                description: "admissions avoided per episode: the same doctor's decision without the acute alternative would have admitted (scenario's own measure)",
                                                group: "avoided admissions"),
@@ -66,11 +66,15 @@ public enum Summaries {
                                                description: "base admissions − scenario admissions, paired by replication: includes system effects (freed beds, fewer readmissions, escalations)",
                                                group: "avoided admissions"),
                             estimate: estimate(avoided)),
-            DerivedEstimate(metric: MetricInfo(name: "netCostPerAvoidedAdmission", unit: "DKK",
-                                               description: "(scenario − base total resource cost) / admissions avoided between runs; ratio of means with a delta-method 95 % CI",
-                                               group: "costs by provider"),
-                            estimate: ratio(extraCost, avoided)),
         ]
+        // A cost per avoided admission only means something when admissions are avoided.
+        if avoided.reduce(0, +) > 0 {
+            result.append(DerivedEstimate(metric: MetricInfo(name: "netCostPerAvoidedAdmission", unit: "DKK",
+                                                             description: "(scenario − base total resource cost) / admissions avoided between runs; ratio of means with a delta-method 95 % CI",
+                                                             group: "costs by provider"),
+                                          estimate: ratio(extraCost, avoided)))
+        }
+        return result
     }
 
     /// Ratio of means ȳ/x̄ with a delta-method Student-t 95 % interval.
