@@ -265,7 +265,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         if measuring { e.flags.insert(.measured) }
         // Severity band
         let index = Int(stream.group) * model.ageCount + Int(stream.age)
-        var gs = Xoshiro256StarStar(episode: e.key, Purpose.severity)
+        var gs = SplitMix64(episode: e.key, Purpose.severity)
         let u = gs.nextUnitDouble()
         let (gpCut, borderCut) = model.severityCumulative[index]
         let band: SeverityBand = u < gpCut ? .gpManageable : (u < borderCut ? .borderline : .mustAdmit)
@@ -276,7 +276,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         record(id, .arrival)
 
         // 112 or a doctor
-        var gr = Xoshiro256StarStar(episode: e.key, Purpose.route)
+        var gr = SplitMix64(episode: e.key, Purpose.route)
         let group = scenario.patientGroups[Int(stream.group)]
         if gr.nextUnitDouble() < group.emergencyCallShare[band] {
             episodes.slots[Int(id)].route = Route.emergencyCall.rawValue
@@ -373,7 +373,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             // (treatment or observation at home); their counterfactual is home.
             let p = referralProbabilities(e, doctor: doctor, manageable: true)
             if p.team > 0 && participates(e, doctor: doctor) {
-                var g = Xoshiro256StarStar(episode: e.key, Purpose.decision)
+                var g = SplitMix64(episode: e.key, Purpose.decision)
                 if g.nextUnitDouble() < p.team {
                     add(.teamReferrals)
                     if referToTeam(id, source: .doctor) { return }
@@ -386,7 +386,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         case .borderline:
             var p = referralProbabilities(e, doctor: doctor)
             if !participates(e, doctor: doctor) { p.team = 0; p.bed = 0 }
-            var g = Xoshiro256StarStar(episode: e.key, Purpose.decision)
+            var g = SplitMix64(episode: e.key, Purpose.decision)
             let u = g.nextUnitDouble()
             // One draw decides, in the order home, team, bed, admission; the same draw
             // with no acute alternative gives the counterfactual (home or admission).
@@ -415,7 +415,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     /// participation share (a non-participating GP never refers), others always.
     func participates(_ e: Episode, doctor: DoctorType) -> Bool {
         guard doctor == .gp && scenario.contact.gpParticipation < 1 else { return true }
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.participation)
+        var g = SplitMix64(episode: e.key, Purpose.participation)
         return g.nextUnitDouble() < scenario.contact.gpParticipation
     }
 
@@ -448,7 +448,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 return
             case .borderline:
                 let p = referralProbabilities(e, doctor: .emergencyDepartment)
-                var g = Xoshiro256StarStar(episode: e.key, Purpose.decision)
+                var g = SplitMix64(episode: e.key, Purpose.decision)
                 if g.nextUnitDouble() < p.team {
                     add(.teamReferrals)
                     if referToTeam(id, source: .doctor) { return }
@@ -469,7 +469,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
               scenario.patientGroups[Int(e.group)].acuteTeam != nil,
               forward.days.contains(model.time.weekday(now)),
               forward.hours.contains(hourOfDay: model.time.hourOfDay(now)) else { return false }
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.forward)
+        var g = SplitMix64(episode: e.key, Purpose.forward)
         let share = forward.share * (1 - Swift.min(1, Swift.max(0, scenario.behaviour.hospitalAdmissionShift)))
         guard g.nextUnitDouble() < share else { return false }
         add(.teamReferrals)
@@ -481,7 +481,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func chooseHospital(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
         let m = Int(e.municipality)
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.hospital)
+        var g = SplitMix64(episode: e.key, Purpose.hospital)
         let u = g.nextUnitDouble()
         var k = model.catchmentStart[m]
         while k < model.catchmentStart[m + 1] - 1 && u >= model.catchmentCumulative[k] { k += 1 }
@@ -535,7 +535,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
 
         // Length of stay until medically ready.
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.stay)
+        var g = SplitMix64(episode: e.key, Purpose.stay)
         let index = Int(e.group) * model.ageCount + Int(e.age)
         var stay = Swift.max(0, model.lengthOfStay[index].sample(using: &g)) * scenario.behaviour.lengthOfStayMultiplier
         if overCapacity && scenario.coordination.bedPressureStayFactor < 1 {
@@ -551,7 +551,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         let t = model.municipalityTeam[Int(e.municipality)]
         if t >= 0, let early = scenario.acuteTeams[t].earlyDischarge,
            scenario.patientGroups[Int(e.group)].acuteTeam != nil, stay > early.hoursEarly {
-            var ge = Xoshiro256StarStar(episode: e.key, Purpose.earlyDischarge)
+            var ge = SplitMix64(episode: e.key, Purpose.earlyDischarge)
             if ge.nextUnitDouble() < early.share {
                 schedule(EventKind.earlyDischarge, at: e.readyTime - early.hoursEarly, episode: id)
             }
@@ -616,7 +616,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         let m = Int(e.municipality)
         let rules = model.discharge[m]
         let index = Int(e.group) * model.ageCount + Int(e.age)
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.needsCare)
+        var g = SplitMix64(episode: e.key, Purpose.needsCare)
         let needsCare = g.nextUnitDouble() < model.needsCare[index]
         e.phase = .awaitingDischarge
         if !needsCare || e.flags.contains(.synthetic) {
@@ -720,7 +720,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         var e = episodes.slots[Int(id)]
         let t = model.municipalityTeam[Int(e.municipality)]
         if t >= 0, let followUp = scenario.acuteTeams[t].followUp, model.isOld[Int(e.age)] {
-            var g = Xoshiro256StarStar(episode: e.key, Purpose.followUp)
+            var g = SplitMix64(episode: e.key, Purpose.followUp)
             if g.nextUnitDouble() < followUp.share {
                 e.flags.insert(.followUp)
                 scheduler.schedule(EventKind.followUpDue, at: now + followUp.afterHours, entity: UInt32(t))
@@ -748,10 +748,10 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         let e = episodes.slots[Int(id)]
         let index = Int(e.group) * model.ageCount + Int(e.age)
         let p = Swift.min(1, model.readmission[index] * multiplier)
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.readmission)
+        var g = SplitMix64(episode: e.key, Purpose.readmission)
         guard g.nextUnitDouble() < p else { return false }
         let window = scenario.readmission.windowDays * 24
-        var gt = Xoshiro256StarStar(episode: e.key, Purpose.readmissionTime)
+        var gt = SplitMix64(episode: e.key, Purpose.readmissionTime)
         var delay = window
         for _ in 0..<64 {
             let d = scenario.readmission.timeToReadmission.sample(using: &gt)
@@ -808,7 +808,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         e.team = Int16(t)
         e.flags.remove(.teamEnding)
         e.flags.remove(.firstVisitDone)
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.teamEpisode)
+        var g = SplitMix64(episode: e.key, Purpose.teamEpisode)
         let length: Double
         let escalationProbability: Double
         if source == .earlyDischarge, let early = team.earlyDischarge {
@@ -1032,7 +1032,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             occupyAcuteBed(u, delta: 1)
         }
         add(.acuteBedEpisodes)
-        var g = Xoshiro256StarStar(episode: e.key, Purpose.acuteBed)
+        var g = SplitMix64(episode: e.key, Purpose.acuteBed)
         let stay = Swift.max(0, treatment.lengthOfStay.sample(using: &g))
         let escalates = g.nextUnitDouble() < treatment.escalationProbability
         let at = escalates ? now + g.nextUnitDouble() * stay : now + stay

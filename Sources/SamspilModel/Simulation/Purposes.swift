@@ -28,8 +28,15 @@ enum Purpose {
     static let initialState = StreamPurpose("initial-state")
 }
 
-extension Xoshiro256StarStar {
+extension SplitMix64 {
     /// The stream of one purpose within one episode.
+    ///
+    /// These streams are short (one to a handful of draws: a severity, a stay,
+    /// a readmission), and there are millions of them, so they use SplitMix64
+    /// itself — a full-period 64-bit generator that passes BigCrush — whose
+    /// state is one word: creating a stream costs one mix instead of the four
+    /// that seeding xoshiro256** takes. Long-running streams (arrivals, team
+    /// visits) use xoshiro256**.
     @inline(__always)
     init(episode key: UInt64, _ purpose: UInt64) {
         self.init(seed: SplitMix64.mix(key ^ purpose))
