@@ -48,6 +48,20 @@ struct CalibrationTests {
         #expect(ratio >= 0.2 * 0.85 && ratio <= 0.2 * 1.15, "avoided per team episode: \(ratio), target ≈ 1/5")
     }
 
+    @Test("Esbjerg parameter set: no significant effect on admissions (VIVE), although admissions are avoided")
+    func nullEffect() throws {
+        let base = try Self.run(Self.load("baseline.json5").simulated, replications: 20)
+        let team = try Self.run(Self.load("esbjerg-null-effect.json5").simulated, replications: 20)
+        let difference = PairedDifference(scenario: team.map { $0[.admissions] }, base: base.map { $0[.admissions] })
+        let ci = try #require(difference.difference.confidenceInterval)
+        #expect(ci.contains(0), "admissions difference CI \(ci) excludes 0")
+        // Not a vacuous null: the interval is narrow (under 0.3 % of admissions), and the
+        // team does avoid admissions that escalations and returns then offset.
+        #expect(ci.upperBound - ci.lowerBound < 0.003 * Self.mean(base, .admissions) * 2)
+        #expect(Self.mean(team, .avoidedAdmissions) > 50)
+        #expect(Self.mean(team, .admissionsFromEscalation) > 50)
+    }
+
     @Test("invariants hold on every bundled scenario", arguments: try FileManager.default
         .contentsOfDirectory(atPath: CalibrationTests.directory.path).filter { $0.hasSuffix(".json5") }.sorted())
     func invariants(_ name: String) throws {
