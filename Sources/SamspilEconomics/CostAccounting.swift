@@ -25,6 +25,10 @@ public enum TransferKind: String, Sendable, CaseIterable, Codable {
     case gpFees
     /// Region → general practice: capitation per citizen.
     case gpCapitation
+    /// Region → the acute-bed operator: days its patients spent in lent acute beds.
+    case lentAcuteBeds
+    /// Acute-bed operator → region: days acute-bed patients spent in lent hospital beds.
+    case lentHospitalBeds
 }
 
 /// A payer's account for one replication.
@@ -86,6 +90,7 @@ public enum CostAccounting {
 
         // Hospital: bed-days, overflow, emergency visits, ambulance — the region.
         bear(.hospitalBeds, Money.price(p.hospitalBedDay, times: usage.bedDays.reduce(0, +))
+             + Money.price(p.hospitalBedCapacityDay, times: usage.availableBedDays.reduce(0, +))
              + Money.price(p.overflowBedHour, times: usage.overflowBedHours.reduce(0, +)), by: .region)
         bear(.emergencyDepartment, Money.price(p.emergencyDepartmentVisit, times: Double(usage.emergencyDepartmentVisits)), by: .region)
         bear(.ambulance, Money.price(p.ambulanceTrip, times: Double(usage.ambulanceTrips)), by: .region)
@@ -105,12 +110,28 @@ public enum CostAccounting {
         }
         bear(.acuteTeam, teamCost, by: rules.acuteTeamOperator)
 
-        // Acute beds: standing capacity. Temporary beds: days used, split by regime.
-        bear(.acuteBeds, Money.price(p.acuteBedDay, times: usage.acuteBedCapacity.reduce(0, +) * days), by: rules.acuteBedOperator)
-        let temporary = Money.price(p.temporaryBedDay, times: usage.temporaryBedDays.reduce(0, +))
-        let regionPart = Money(dkk: temporary.dkk * rules.temporaryBedRegionShare)
-        bear(.temporaryBeds, regionPart, by: .region)
-        bear(.temporaryBeds, temporary - regionPart, by: .municipality)
+        // Acute beds: standing capacity. Temporary beds: days used. Both split by regime.
+        func split(_ provider: Provider, _ amount: Money, regionShare: Double) {
+            let regionPart = Money(dkk: amount.dkk * regionShare)
+            bear(provider, regionPart, by: .region)
+            bear(provider, amount - regionPart, by: .municipality)
+        }
+        split(.acuteBeds, Money.price(p.acuteBedDay, times: usage.acuteBedCapacity.reduce(0, +) * days),
+              regionShare: rules.acuteBedRegionShare)
+        split(.temporaryBeds, Money.price(p.temporaryBedDay, times: usage.temporaryBedDays.reduce(0, +)),
+              regionShare: rules.temporaryBedRegionShare)
+
+        // Pooled beds lent between the sectors are paid for by the borrower: the
+        // region pays the acute-bed price for its patients' days in acute beds
+        // (to the municipal share of the unit), the municipality pays the
+        // hospital's bed-day price for its acute patients in hospital beds.
+        let municipalShareOfAcuteBeds = 1 - rules.acuteBedRegionShare
+        transfer(.lentAcuteBeds, Money.price(p.acuteBedDay * municipalShareOfAcuteBeds,
+                                             times: usage.hospitalPatientDaysInAcuteBeds.reduce(0, +)),
+                 from: .region, to: .municipality)
+        transfer(.lentHospitalBeds, Money.price(p.hospitalBedDay * municipalShareOfAcuteBeds,
+                                                times: usage.acutePatientDaysInHospitalBeds.reduce(0, +)),
+                 from: .municipality, to: .region)
 
         // General practice: the resource is the GP's time; the region pays fees and capitation.
         let gpCount = usage.gpConsultations.reduce(0, +)

@@ -38,8 +38,9 @@ public struct RegimeRules: Sendable, Equatable {
     public var stateActivityFunding = true
     /// Who operates (and pays for) the acute teams.
     public var acuteTeamOperator: Payer = .municipality
-    /// Who operates the municipal acute beds.
-    public var acuteBedOperator: Payer = .municipality
+    /// Share of acute-bed costs borne by the region (acute beds are temporary
+    /// places; the 2027 reform moves 70 % of those to the regions).
+    public var acuteBedRegionShare: Double = 0
     /// Share of temporary-bed costs borne by the region.
     public var temporaryBedRegionShare: Double = 0
     /// Region and municipality share one budget (their costs are pooled and no
@@ -58,6 +59,7 @@ public struct RegimeRules: Sendable, Equatable {
             r.gpFeeCoFinancing = false
             r.acuteTeamOperator = .region
             r.temporaryBedRegionShare = 0.7
+            r.acuteBedRegionShare = 0.7
         case .sharedBudget:
             r.coFinancing = false
             r.gpFeeCoFinancing = false
@@ -73,8 +75,13 @@ public struct RegimeRules: Sendable, Equatable {
 
 /// Unit prices of resources (DKK, 2024 level unless noted).
 public struct Prices: Sendable, Equatable {
-    /// Hospital medical bed-day (MODEL.md §4: ≈4,000–8,000, unconfirmed).
-    public var hospitalBedDay: Double = 5_000
+    /// Hospital medical bed-day used: care, medicine, food (MODEL.md §4 gives
+    /// ≈4,000–8,000 per bed-day in all, unconfirmed; with the capacity cost
+    /// below, a bed-day at 90 % occupancy costs ≈5,300).
+    public var hospitalBedDay: Double = 2_000
+    /// Hospital medical bed per day it is open, used or not: staff and
+    /// buildings. This is what closing beds saves.
+    public var hospitalBedCapacityDay: Double = 3_000
     /// Extra cost of an overflow (corridor) bed-hour.
     public var overflowBedHour: Double = 50
     public var emergencyDepartmentVisit: Double = 2_500

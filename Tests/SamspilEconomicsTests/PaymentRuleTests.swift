@@ -139,6 +139,40 @@ struct PaymentRuleTests {
         #expect(r.accounts[.municipality]!.costs == Money(dkk: 0.3 * 19_200))
     }
 
+    @Test("open beds cost money whether used or not: closing beds saves the region their capacity cost")
+    func bedCapacityCost() throws {
+        let s = Self.scenario()
+        var open = try Self.emptyLedger(s)
+        open.availableBedDays = [100 * 365]
+        open.bedDays = [90 * 365]
+        var closed = open
+        closed.availableBedDays = [80 * 365]
+        let e = Self.economics(.dk2007_2026)
+        let a = CostAccounting.evaluate(e, scenario: s, usage: open, days: 365)
+        let b = CostAccounting.evaluate(e, scenario: s, usage: closed, days: 365)
+        #expect(a.providerCosts[.hospitalBeds]! - b.providerCosts[.hospitalBeds]! == Money(dkk: 3_000 * 20 * 365))
+        #expect(a.providerCosts[.hospitalBeds] == Money(dkk: 2_000 * 90 * 365 + 3_000 * 100 * 365))
+    }
+
+    @Test("lent beds are paid for by the borrower; dk-2027 puts 70 % of acute beds on the region")
+    func lentBeds() throws {
+        var s = Self.scenario()
+        s.acuteBedUnits = [AcuteBedUnit(name: "U", municipalities: ["M"], beds: 4, sharing: .pooled(hospital: "H"))]
+        var usage = try Self.emptyLedger(s)
+        usage.hospitalPatientDaysInAcuteBeds = [10]
+        usage.acutePatientDaysInHospitalBeds = [3]
+        let old = CostAccounting.evaluate(Self.economics(.dk2007_2026), scenario: s, usage: usage, days: 365)
+        #expect(old.transfers[.lentAcuteBeds] == Money(dkk: 10 * 1_920))
+        #expect(old.transfers[.lentHospitalBeds] == Money(dkk: 3 * 2_000))
+        #expect(old.accounts[.municipality]!.costs == Money(dkk: 4 * 365 * 1_920))
+        let new = CostAccounting.evaluate(Self.economics(.dk2027), scenario: s, usage: usage, days: 365)
+        #expect(new.accounts[.region]!.costs == Money(dkk: 0.7 * 4 * 365 * 1_920))
+        // The region now owns 70 % of the unit: it pays only for the municipal 30 %.
+        #expect(new.transfers[.lentAcuteBeds] == Money(dkk: 0.3 * 10 * 1_920))
+        #expect(new.transferBalance == .zero && old.transferBalance == .zero)
+        #expect(new.totalCost == old.totalCost)
+    }
+
     @Test("money rounds to the øre, half away from zero")
     func money() {
         #expect(Money(dkk: 2.5 / 100).ore == 3)

@@ -101,9 +101,13 @@ struct MechanismTests {
 
     @Test("unclear medical responsibility slows the first visit and lowers referrals")
     func greyZones() throws {
-        var unclear = Self.withTeam
+        // Referral propensity × 0.8: a modest effect, so a larger sample (full trust,
+        // six replications) keeps it clear of replication noise.
+        var clear = Self.withTeam
+        clear.decision.trust = DoctorValues(gp: 1, outOfHours: 1, emergencyDepartment: 1)
+        var unclear = clear
         unclear.coordination.medicalResponsibility = .unclear
-        let a = try Self.run(Self.withTeam), b = try Self.run(unclear)
+        let a = try Self.run(clear, replications: 6), b = try Self.run(unclear, replications: 6)
         #expect(Self.total(b, .teamResponseMeanHours) > Self.total(a, .teamResponseMeanHours))
         #expect(Self.total(b, .teamReferrals) < Self.total(a, .teamReferrals))
     }
@@ -178,6 +182,9 @@ struct MechanismTests {
         let a = try Self.run(pooled), b = try Self.run(partitioned)
         #expect(Self.total(a, .hospitalPatientsInAcuteBeds) > 0)
         #expect(Self.total(b, .hospitalPatientsInAcuteBeds) == 0)
+        // Their bed-days are recorded for the lending payment, and never exceed the unit's use.
+        #expect(a.allSatisfy { $0.usage.hospitalPatientDaysInAcuteBeds[0] > 0 && $0.usage.hospitalPatientDaysInAcuteBeds[0] <= $0.usage.acuteBedDays[0] })
+        #expect(b.allSatisfy { $0.usage.hospitalPatientDaysInAcuteBeds[0] == 0 })
         #expect(Self.total(a, .overflowBedHours) < Self.total(b, .overflowBedHours))
     }
 
@@ -189,6 +196,9 @@ struct MechanismTests {
         let a = try Self.run(closed), b = try Self.run(open)
         #expect(Self.total(a, .overcrowdingPatients2300) > Self.total(b, .overcrowdingPatients2300))
         #expect(Self.total(a, .admissions) == Self.total(b, .admissions))   // beds do not change demand
+        // Open bed-days: 30 beds for the 12 measured days before the closure, 15 for the 48 after.
+        #expect(abs(a[0].usage.availableBedDays[0] - (30 * 12 + 5 * 48)) < 1e-6)
+        #expect(abs(b[0].usage.availableBedDays[0] - 30 * 60) < 1e-6)
     }
 
     @Test("forward visitation sends borderline emergency arrivals home with the team, only in its hours")

@@ -22,7 +22,12 @@ public struct UsageLedger: Sendable, Equatable {
     public static let maxDelayedDays = 60
     public var emergencyDepartmentVisits = 0
     public var ambulanceTrips = 0
+    /// Occupied bed-days by hospital (overflow and lent hospital beds included).
     public var bedDays: [Double]
+    /// Available (open) bed-days by hospital: the beds' capacity over the window.
+    public var availableBedDays: [Double]
+    /// Bed-days municipal acute-bed patients spent in each hospital's lent beds.
+    public var acutePatientDaysInHospitalBeds: [Double]
     public var overflowBedHours: [Double]
     /// GP consultations and out-of-hours contacts by municipality × age band (index `m * ages + a`).
     public var gpConsultations: [Int]
@@ -34,6 +39,8 @@ public struct UsageLedger: Sendable, Equatable {
     public var shiftNurseHours: [Double]
     public var shiftBusyHours: [Double]
     public var acuteBedDays: [Double]
+    /// Bed-days hospital patients spent in each acute-bed unit's lent beds.
+    public var hospitalPatientDaysInAcuteBeds: [Double]
     /// Acute beds available on average over the window, per unit (capacity cost).
     public var acuteBedCapacity: [Double]
     public var temporaryBedDays: [Double]
@@ -49,6 +56,8 @@ public struct UsageLedger: Sendable, Equatable {
         delayedDischarges = Array(repeating: 0, count: m * (Self.maxDelayedDays + 1))
         delayedDaysBeyondMaximum = Array(repeating: 0, count: m)
         bedDays = Array(repeating: 0, count: model.hospitalCount)
+        availableBedDays = Array(repeating: 0, count: model.hospitalCount)
+        acutePatientDaysInHospitalBeds = Array(repeating: 0, count: model.hospitalCount)
         overflowBedHours = Array(repeating: 0, count: model.hospitalCount)
         gpConsultations = Array(repeating: 0, count: m * model.ageCount)
         outOfHoursContacts = Array(repeating: 0, count: m * model.ageCount)
@@ -59,6 +68,7 @@ public struct UsageLedger: Sendable, Equatable {
         shiftNurseHours = Array(repeating: 0, count: shifts)
         shiftBusyHours = Array(repeating: 0, count: shifts)
         acuteBedDays = Array(repeating: 0, count: model.bedUnitCount)
+        hospitalPatientDaysInAcuteBeds = Array(repeating: 0, count: model.bedUnitCount)
         acuteBedCapacity = model.scenario.acuteBedUnits.map { Double($0.beds) }
         temporaryBedDays = Array(repeating: 0, count: m)
     }

@@ -92,6 +92,12 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     var bedUnitUsed: ContiguousArray<Int>
     var bedUnitLevel: ContiguousArray<TimeWeightedLevel>
     var bedUnitHospital: ContiguousArray<Int>
+    /// Hospital patients lying in each unit's beds, over time (lent beds).
+    var bedUnitLent: ContiguousArray<TimeWeightedLevel>
+    /// Acute-bed patients lying in each hospital's beds, over time.
+    var hospitalLent: ContiguousArray<TimeWeightedLevel>
+    /// Available beds of each hospital over time (capacity cost).
+    var hospitalCapacity: ContiguousArray<TimeWeightedLevel>
 
     // Municipalities
     var gpSlotDay: ContiguousArray<Int>
@@ -146,6 +152,9 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         bedUnitCapacity = ContiguousArray(scenario.acuteBedUnits.map(\.beds))
         bedUnitUsed = ContiguousArray(repeating: 0, count: model.bedUnitCount)
         bedUnitLevel = ContiguousArray(repeating: TimeWeightedLevel(), count: model.bedUnitCount)
+        bedUnitLent = ContiguousArray(repeating: TimeWeightedLevel(), count: model.bedUnitCount)
+        hospitalLent = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
+        hospitalCapacity = ContiguousArray(scenario.hospitals.map { TimeWeightedLevel(level: Double($0.medicalBeds), at: 0) })
         let hospitalIndex = Dictionary(uniqueKeysWithValues: scenario.hospitals.enumerated().map { ($1.name, $0) })
         bedUnitHospital = ContiguousArray(scenario.acuteBedUnits.map { unit in
             if case .pooled(let name) = unit.sharing { return hospitalIndex[name] ?? -1 }
@@ -513,6 +522,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         switch e.place {
         case .pooledAcuteBed:
             occupyAcuteBed(Int(e.bedUnit), delta: 1)
+            bedUnitLent[Int(e.bedUnit)].add(1, at: now)
             add(.hospitalPatientsInAcuteBeds)
         case .overflow:
             outlyingPatients[h] += 1
@@ -586,6 +596,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         switch e.place {
         case .pooledAcuteBed:
             occupyAcuteBed(Int(e.bedUnit), delta: -1)
+            bedUnitLent[Int(e.bedUnit)].add(-1, at: now)
         case .overflow:
             outlyingPatients[Int(e.hospital)] -= 1
             changeHospitalPatients(Int(e.hospital), by: -1)
@@ -1027,6 +1038,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             updated.flags.insert(.inLentHospitalBed)
             updated.hospital = UInt16(lentHospital)
             changeHospitalPatients(lentHospital, by: 1)
+            hospitalLent[lentHospital].add(1, at: now)
             add(.acutePatientsInHospitalBeds)
         } else {
             occupyAcuteBed(u, delta: 1)
@@ -1048,6 +1060,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         if e.flags.contains(.inLentHospitalBed) {
             bedHoursByStays += Swift.max(0, now - Swift.max(e.admitTime, model.warmupEnd))
             changeHospitalPatients(Int(e.hospital), by: -1)
+            hospitalLent[Int(e.hospital)].add(-1, at: now)
             e.flags.remove(.inLentHospitalBed)
             e.hospital = .max
         } else {
@@ -1152,6 +1165,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func bedChange(hospital h: Int, index: Int) {
         let change = model.bedSchedules[h][index]
         hospitalBeds[h] = change.beds
+        hospitalCapacity[h].set(Double(change.beds), at: now)
         hospitalOverflow[h].set(Double(overflowPatients(h)), at: now)
         totalBeds.set(Double(hospitalBeds.reduce(0, +)), at: now)
         if index + 1 < model.bedSchedules[h].count {
@@ -1174,7 +1188,14 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             segmentBusyMark[t] = 0
             segmentDutyMark[t] = 0
         }
-        for u in 0..<model.bedUnitCount { bedUnitLevel[u].reset(at: now) }
+        for u in 0..<model.bedUnitCount {
+            bedUnitLevel[u].reset(at: now)
+            bedUnitLent[u].reset(at: now)
+        }
+        for h in 0..<model.hospitalCount {
+            hospitalLent[h].reset(at: now)
+            hospitalCapacity[h].reset(at: now)
+        }
         for m in 0..<model.municipalityCount { temporaryBeds[m].resetStatistics(at: now) }
         dayOccupancyMark = 0
     }
@@ -1283,7 +1304,14 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             usage.bedDays[h] = hospitalOccupancy[h].integral(upTo: end) / 24
             usage.overflowBedHours[h] = hospitalOverflow[h].integral(upTo: end)
         }
-        for u in 0..<model.bedUnitCount { usage.acuteBedDays[u] = bedUnitLevel[u].integral(upTo: end) / 24 }
+        for u in 0..<model.bedUnitCount {
+            usage.acuteBedDays[u] = bedUnitLevel[u].integral(upTo: end) / 24
+            usage.hospitalPatientDaysInAcuteBeds[u] = bedUnitLent[u].integral(upTo: end) / 24
+        }
+        for h in 0..<model.hospitalCount {
+            usage.acutePatientDaysInHospitalBeds[h] = hospitalLent[h].integral(upTo: end) / 24
+            usage.availableBedDays[h] = hospitalCapacity[h].integral(upTo: end) / 24
+        }
         for m in 0..<model.municipalityCount { usage.temporaryBedDays[m] = temporaryBeds[m].busy.integral(upTo: end) / 24 }
         let beyond = nurses.reduce(0) { $0 + $1.grantsBeyondCapacity } + temporaryBeds.reduce(0) { $0 + $1.grantsBeyondCapacity }
         let invariants = InvariantCheck(bedHoursByStays: bedHoursByStays, bedHoursByOccupancy: bedHours,

@@ -12,7 +12,7 @@ extension ScenarioSchema {
         r.stateActivityFunding = o.optional("stateActivityFunding", .bool, default: r.stateActivityFunding)
         let operatorSpec = ValueSpec<String>.oneOf(["region", "municipality"]).map { Payer(rawValue: $0)! }
         r.acuteTeamOperator = o.optional("acuteTeamOperator", operatorSpec, default: r.acuteTeamOperator)
-        r.acuteBedOperator = o.optional("acuteBedOperator", operatorSpec, default: r.acuteBedOperator)
+        r.acuteBedRegionShare = o.optional("acuteBedRegionShare", .number(.probability), default: r.acuteBedRegionShare)
         r.temporaryBedRegionShare = o.optional("temporaryBedRegionShare", .number(.probability), default: r.temporaryBedRegionShare)
         r.pooledBudget = o.optional("pooledBudget", .bool, default: r.pooledBudget)
         return r
@@ -23,6 +23,7 @@ extension ScenarioSchema {
         var p = Prices()
         let money = ValueSpec<Double>.number(.range(0...1e9))
         p.hospitalBedDay = o.optional("hospitalBedDayDkk", money, default: p.hospitalBedDay)
+        p.hospitalBedCapacityDay = o.optional("hospitalBedCapacityDayDkk", money, default: p.hospitalBedCapacityDay)
         p.overflowBedHour = o.optional("overflowBedHourDkk", money, default: p.overflowBedHour)
         p.emergencyDepartmentVisit = o.optional("emergencyDepartmentVisitDkk", money, default: p.emergencyDepartmentVisit)
         p.ambulanceTrip = o.optional("ambulanceTripDkk", money, default: p.ambulanceTrip)
