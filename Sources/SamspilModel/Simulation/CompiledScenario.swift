@@ -52,6 +52,32 @@ public struct CompiledScenario: Sendable {
     let needsCare: [Double]
     let readmission: [Double]
 
+    /// What the event loop needs of a patient group, without its per-age arrays
+    /// (copying a `PatientGroup` would retain every one of them).
+    struct GroupRules: Sendable {
+        var emergencyCallShare: BandValues
+        var temporaryBedShare: Double
+        var team: TeamTreatment?
+        var bed: BedTreatment?
+        var preventable: Bool
+    }
+    let groups: [GroupRules]
+
+    /// What the event loop needs of an acute team, without its lists.
+    struct TeamRules: Sendable {
+        var maximumCaseload: Int
+        var responseDelay: Distribution
+        var visitDuration: Distribution
+        var travelTime: Distribution
+        var forwardVisitation: ForwardVisitation?
+        var followUp: FollowUp?
+        var earlyDischarge: EarlyDischarge?
+    }
+    let teams: [TeamRules]
+
+    let hospitalDischargeHours: [HourWindow]
+    let hospitalOverflowPolicy: [Hospital.OverflowPolicy]
+
     // Teams
     struct TeamPlan: Sendable {
         /// Change points over a 168-hour week: (offset, nurses, shift mask).
@@ -199,6 +225,17 @@ public struct CompiledScenario: Sendable {
         self.readmission = readmission
 
         teamPlans = scenario.acuteTeams.map(Self.plan)
+        groups = scenario.patientGroups.map {
+            GroupRules(emergencyCallShare: $0.emergencyCallShare, temporaryBedShare: $0.temporaryBedShare,
+                       team: $0.acuteTeam, bed: $0.acuteBed, preventable: $0.preventable)
+        }
+        teams = scenario.acuteTeams.map {
+            TeamRules(maximumCaseload: $0.maximumCaseload, responseDelay: $0.responseDelay, visitDuration: $0.visitDuration,
+                      travelTime: $0.travelTime, forwardVisitation: $0.forwardVisitation, followUp: $0.followUp,
+                      earlyDischarge: $0.earlyDischarge)
+        }
+        hospitalDischargeHours = scenario.hospitals.map(\.dischargeHours)
+        hospitalOverflowPolicy = scenario.hospitals.map(\.overflow)
         hospitalRegion = scenario.hospitals.map { regionIndex[$0.region] ?? 0 }
         bedSchedules = scenario.hospitals.map { h in
             h.bedChanges.sorted { $0.fromDay < $1.fromDay }.map { (time: $0.fromDay * 24, beds: $0.beds) }

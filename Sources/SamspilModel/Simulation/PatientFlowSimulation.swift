@@ -286,8 +286,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
         // 112 or a doctor
         var gr = SplitMix64(episode: e.key, Purpose.route)
-        let group = scenario.patientGroups[Int(stream.group)]
-        if gr.nextUnitDouble() < group.emergencyCallShare[band] {
+        if gr.nextUnitDouble() < model.groups[Int(stream.group)].emergencyCallShare[band] {
             episodes.slots[Int(id)].route = Route.emergencyCall.rawValue
             countEpisode(id, .contactsEmergencyCall)
             add(.ambulanceTrips)
@@ -345,17 +344,21 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     // MARK: - Decision
 
     /// The probabilities of the borderline decision for doctor `d` now; see `DecisionSettings`.
-    func referralProbabilities(_ e: Episode, doctor d: DoctorType, manageable: Bool = false) -> (home: Double, team: Double, bed: Double) {
+    ///
+    /// Marked `mutating` although it changes nothing: called from mutating
+    /// handlers, a non-mutating method would get a copy of the whole
+    /// simulation state (a `memcpy` per call, measured at 6 % of run time).
+    mutating func referralProbabilities(_ e: Episode, doctor d: DoctorType, manageable: Bool = false) -> (home: Double, team: Double, bed: Double) {
         let decision = scenario.decision
         let coordination = scenario.coordination
         let behaviour = scenario.behaviour
-        let group = scenario.patientGroups[Int(e.group)]
+        let group = model.groups[Int(e.group)]
         var common = decision.trust[d] * behaviour.referralPropensityMultiplier
         if coordination.sharedIT { common *= decision.sharedITFactor }
         if coordination.medicalResponsibility == .unclear { common *= decision.unclearResponsibilityFactor }
         var team = 0.0
         let t = model.municipalityTeam[Int(e.municipality)]
-        if t >= 0, let treatment = group.acuteTeam {
+        if t >= 0, let treatment = group.team {
             let plan = model.teamPlans[t]
             let hourOfWeek = Double(model.time.weekday(now)) * 24 + model.time.hourOfDay(now)
             if plan.hoursUntilOnDuty(at: hourOfWeek) <= decision.maximumResponseHours {
@@ -365,7 +368,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         team = Swift.min(1, team)
         var bed = 0.0
-        if model.municipalityBedUnit[Int(e.municipality)] >= 0, let treatment = group.acuteBed {
+        if model.municipalityBedUnit[Int(e.municipality)] >= 0, let treatment = group.bed {
             bed = Swift.min(1 - team, treatment.substitutableShare * common)
         }
         let home = d == .gp ? Swift.min(1, Swift.max(0, decision.gpKeepsAtHomeShare + behaviour.gpKeepAtHomeShift)) : 0
@@ -422,7 +425,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
     /// Whether the doctor takes part in the acute cooperation: GPs by the
     /// participation share (a non-participating GP never refers), others always.
-    func participates(_ e: Episode, doctor: DoctorType) -> Bool {
+    /// `mutating` only to avoid copying the simulation state (see `referralProbabilities`).
+    mutating func participates(_ e: Episode, doctor: DoctorType) -> Bool {
         guard doctor == .gp && scenario.contact.gpParticipation < 1 else { return true }
         var g = SplitMix64(episode: e.key, Purpose.participation)
         return g.nextUnitDouble() < scenario.contact.gpParticipation
@@ -431,7 +435,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     /// A team referral was refused: try an acute bed, else admit.
     mutating func refusedAlternative(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
-        if model.municipalityBedUnit[Int(e.municipality)] >= 0, scenario.patientGroups[Int(e.group)].acuteBed != nil,
+        if model.municipalityBedUnit[Int(e.municipality)] >= 0, model.groups[Int(e.group)].bed != nil,
            referToAcuteBed(id) { return }
         admitAfterRefusal(id)
     }
@@ -474,8 +478,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func forwardVisitation(_ id: UInt32) -> Bool {
         let e = episodes.slots[Int(id)]
         let t = model.municipalityTeam[Int(e.municipality)]
-        guard t >= 0, let forward = scenario.acuteTeams[t].forwardVisitation,
-              scenario.patientGroups[Int(e.group)].acuteTeam != nil,
+        guard t >= 0, let forward = model.teams[t].forwardVisitation,
+              model.groups[Int(e.group)].team != nil,
               forward.days.contains(model.time.weekday(now)),
               forward.hours.contains(hourOfDay: model.time.hourOfDay(now)) else { return false }
         var g = SplitMix64(episode: e.key, Purpose.forward)
@@ -517,7 +521,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 e.bedUnit = Int16(u)
                 break
             }
-            if e.place != .pooledAcuteBed && scenario.hospitals[h].overflow == .stayInOverflow { e.place = .overflow }
+            if e.place != .pooledAcuteBed && model.hospitalOverflowPolicy[h] == .stayInOverflow { e.place = .overflow }
         }
         switch e.place {
         case .pooledAcuteBed:
@@ -541,7 +545,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         if measuring {
             usage.recordAdmission(municipality: Int(e.municipality), group: Int(e.group), age: Int(e.age), hospital: h)
-            if model.isOld[Int(e.age)] && scenario.patientGroups[Int(e.group)].preventable { usage.preventableAdmissions65 += 1 }
+            if model.isOld[Int(e.age)] && model.groups[Int(e.group)].preventable { usage.preventableAdmissions65 += 1 }
         }
 
         // Length of stay until medically ready.
@@ -559,8 +563,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
         // Early discharge into team care.
         let t = model.municipalityTeam[Int(e.municipality)]
-        if t >= 0, let early = scenario.acuteTeams[t].earlyDischarge,
-           scenario.patientGroups[Int(e.group)].acuteTeam != nil, stay > early.hoursEarly {
+        if t >= 0, let early = model.teams[t].earlyDischarge,
+           model.groups[Int(e.group)].team != nil, stay > early.hoursEarly {
             var ge = SplitMix64(episode: e.key, Purpose.earlyDischarge)
             if ge.nextUnitDouble() < early.share {
                 schedule(EventKind.earlyDischarge, at: e.readyTime - early.hoursEarly, episode: id)
@@ -610,7 +614,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         guard e.phase == .inHospital else { return }
         let t = model.municipalityTeam[Int(e.municipality)]
         add(.teamReferrals)
-        guard caseload[t] < scenario.acuteTeams[t].maximumCaseload else {
+        guard caseload[t] < model.teams[t].maximumCaseload else {
             add(.teamRefusals)
             return
         }
@@ -632,13 +636,13 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         e.phase = .awaitingDischarge
         if !needsCare || e.flags.contains(.synthetic) {
             episodes.slots[Int(id)] = e
-            let hospitalRules = scenario.hospitals[Int(e.hospital)].dischargeHours
+            let hospitalRules = model.hospitalDischargeHours[Int(e.hospital)]
             let leaveAt = model.time.nextTime(atOrAfter: now, in: hospitalRules, on: .all) ?? now
             schedule(EventKind.leave, at: leaveAt, episode: id, priority: .release)
             return
         }
         e.flags.insert(.needsCare)
-        let temporaryBed = g.nextUnitDouble() < scenario.patientGroups[Int(e.group)].temporaryBedShare
+        let temporaryBed = g.nextUnitDouble() < model.groups[Int(e.group)].temporaryBedShare
         if temporaryBed { e.flags.insert(.temporaryBed) }
         episodes.slots[Int(id)] = e
         // Notification: sent at admission with shared IT, otherwise some hours before readiness.
@@ -730,7 +734,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func afterHospital(_ id: UInt32) {
         var e = episodes.slots[Int(id)]
         let t = model.municipalityTeam[Int(e.municipality)]
-        if t >= 0, let followUp = scenario.acuteTeams[t].followUp, model.isOld[Int(e.age)] {
+        if t >= 0, let followUp = model.teams[t].followUp, model.isOld[Int(e.age)] {
             var g = SplitMix64(episode: e.key, Purpose.followUp)
             if g.nextUnitDouble() < followUp.share {
                 e.flags.insert(.followUp)
@@ -801,7 +805,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         let e = episodes.slots[Int(id)]
         let t = model.municipalityTeam[Int(e.municipality)]
         guard t >= 0 else { return false }
-        guard caseload[t] < scenario.acuteTeams[t].maximumCaseload else {
+        guard caseload[t] < model.teams[t].maximumCaseload else {
             add(.teamRefusals)
             return false
         }
@@ -811,7 +815,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
     mutating func startTeamEpisode(_ id: UInt32, team t: Int, source: TeamSource) {
         var e = episodes.slots[Int(id)]
-        let team = scenario.acuteTeams[t]
+        let team = model.teams[t]
         caseload[t] += 1
         add(.teamEpisodes)
         usage.teamEpisodes[t] += measuring ? 1 : 0
@@ -827,7 +831,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             e.visitsPerDay = UInt8(clamping: early.visitsPerDay)
             escalationProbability = 0
         } else {
-            let treatment = scenario.patientGroups[Int(e.group)].acuteTeam!
+            let treatment = model.groups[Int(e.group)].team!
             length = Swift.max(1, treatment.episodeLength.sample(using: &g))
             e.visitsPerDay = UInt8(clamping: treatment.visitsPerDay)
             escalationProbability = treatment.escalationProbability
@@ -882,7 +886,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         episodes.slots[Int(id)] = e
         var g = teamRandom[t]
-        let team = scenario.acuteTeams[t]
+        let team = model.teams[t]
         var duration = Swift.max(0, team.visitDuration.sample(using: &g)) + Swift.max(0, team.travelTime.sample(using: &g))
         teamRandom[t] = g
         if scenario.coordination.medicalResponsibility == .unclear { duration += scenario.coordination.greyZoneVisitHours }
@@ -974,7 +978,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
     mutating func startFollowUpVisit(team t: Int) {
         var g = teamRandom[t]
-        let team = scenario.acuteTeams[t]
+        let team = model.teams[t]
         let duration = Swift.max(0, team.visitDuration.sample(using: &g)) + Swift.max(0, team.travelTime.sample(using: &g))
         teamRandom[t] = g
         scheduler.schedule(EventKind.visitEnd, at: now + duration, entity: 0, tag: UInt32(t), aux: 1, priority: .release)
@@ -1018,7 +1022,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func referToAcuteBed(_ id: UInt32) -> Bool {
         let e = episodes.slots[Int(id)]
         let u = model.municipalityBedUnit[Int(e.municipality)]
-        guard u >= 0, let treatment = scenario.patientGroups[Int(e.group)].acuteBed else { return false }
+        guard u >= 0, let treatment = model.groups[Int(e.group)].bed else { return false }
         add(.acuteBedReferrals)
         var lentHospital = -1
         if bedUnitUsed[u] >= bedUnitCapacity[u] {
