@@ -77,7 +77,9 @@ public enum DocumentEditing {
     static func set(_ value: JSONValue, _ segments: ArraySlice<Segment>, in node: JSONValue, walked: String) throws(PathError) -> JSONValue {
         guard let first = segments.first else { return value }
         let rest = segments.dropFirst()
-        let here = walked + first.description
+        // The path walked so far, as the user would write it: no leading dot.
+        let here: String
+        if case .key(let k) = first, walked.isEmpty { here = k } else { here = walked + first.description }
         switch first {
         case .key(let k):
             var object = node.objectValue ?? JSONObject()
