@@ -129,6 +129,12 @@ import Testing
         #expect(steps.count >= 3, "\(steps)")
         #expect(try Set(csv.column("municipality")) == ["Viborg"])
         #expect(try Set(csv.column("severity_band")).isSubset(of: ["gpManageable", "borderline", "mustAdmit"]))
+        // The route is chosen after arrival: empty on arrival rows, known on every later step.
+        let routes = Set(["gp", "outOfHours", "emergencyCall", "escalation", "readmission"])
+        for (step, route) in zip(try csv.column("step"), try csv.column("route")) {
+            if step == "arrival" { #expect(route == "", "an arrival has no route yet") } else { #expect(routes.contains(route), "\(step): '\(route)'") }
+        }
+        #expect(try Set(csv.column("route")).contains("outOfHours"), "night-time episodes go out of hours")
         // The trace is of one replication: rerunning gives the same file.
         let again = dir.path("again.csv")
         #expect(try Samspil.run(["run", viborg, "-n", "1", "-q", "--trace", again] + short).status == 0)
