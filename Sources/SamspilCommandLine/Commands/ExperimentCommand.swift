@@ -147,7 +147,8 @@ enum ExperimentCommand {
                     try ReportOutput.write(document, to: url, html: !args.flag("--no-report"))
                 }
             } catch {
-                throw RuntimeFailure(message: "cannot write the results to \(out): \(error)")
+                let reason = (error as? OutputDirectory.Failure)?.description ?? error.localizedDescription
+                throw RuntimeFailure(message: "cannot write the results to \(out): \(reason)")
             }
             if !args.flag("--quiet") { console.err("wrote \(partial ? "partial result" : "results") to \(out)\n") }
         }
