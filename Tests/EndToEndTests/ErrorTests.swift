@@ -172,6 +172,12 @@ import Testing
         let mixed = try Samspil.run(["merge", dir.path("p1"), dir.path("v2"), "--out", dir.path("m")])
         #expect(mixed.status == 2, "\(mixed)")
         #expect(mixed.stderr.contains("the partial results are of different scenarios"), "\(mixed)")
+        // A complete result is not a partial one (merging it would drop its time series).
+        let full = try Samspil.run(["run", baseline, "-n", "4", "-q", "--out", dir.path("full")] + short)
+        #expect(full.status == 0, "\(full)")
+        let complete = try Samspil.run(["merge", dir.path("full"), "--out", dir.path("m")])
+        #expect(complete.status == 2, "\(complete)")
+        #expect(complete.stderr.contains("samspil merge: error: \(dir.path("full/results.json")) is a complete result, not a partial result of a --shard K/N run"), "\(complete)")
         #expect(!dir.contents().contains("m"), "failed merges write nothing")
     }
 

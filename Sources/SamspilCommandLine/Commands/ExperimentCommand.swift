@@ -353,11 +353,17 @@ enum MergeCommand {
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                     url.appendPathComponent("results.json")
                 }
+                let document: RunDocument
                 do {
-                    documents.append(try ResultsJSON.decode(Data(contentsOf: url)))
+                    document = try ResultsJSON.decode(Data(contentsOf: url))
                 } catch {
                     throw InputError(description: "samspil merge: error: cannot read \(url.path): \(error)")
                 }
+                // A complete result has no per-replication series: merging it would silently drop the time series.
+                guard document.experiment.shard != nil else {
+                    throw InputError(description: "samspil merge: error: \(url.path) is a complete result, not a partial result of a --shard K/N run")
+                }
+                documents.append(document)
             }
             var merged: RunDocument
             do { merged = try Merging.merge(documents) } catch let error as Merging.Problem {
