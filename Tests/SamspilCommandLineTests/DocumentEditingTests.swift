@@ -75,6 +75,15 @@ import SamspilScenario
         #expect(r.objectValue?.keys.last == "economics")
     }
 
+    @Test func newKeysAreLocatedWhereTheValueCameFrom() throws {
+        let value = try JSON5Parser.parse("0.3", file: "--set decision.trst.gp")
+        let r = try DocumentEditing.setting(value, at: "decision.trst.gp", in: Self.root())
+        let trst = try #require(r["decision"]?.objectValue?.member("trst"))
+        #expect(trst.keyLocation.description == "--set decision.trst.gp:1:1")
+        #expect(r["decision"]?.objectValue?.member("trust")?.keyLocation.description.hasPrefix("t.json5:") == true,
+                "existing keys keep their place in the file")
+    }
+
     @Test func setsByIndex() throws {
         let r = try set(9, "acuteTeams[1].shifts[0].nurses")
         #expect(r["acuteTeams"]?.arrayValue?[1]["shifts"]?.arrayValue?[0]["nurses"]?.doubleValue == 9)

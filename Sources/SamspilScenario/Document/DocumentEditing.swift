@@ -91,7 +91,8 @@ public enum DocumentEditing {
             if let index = object.index(forKey: k) {
                 object.members[index].value = updated
             } else {
-                object.members.append(JSONMember(key: k, keyLocation: .synthesized, value: updated))
+                // A new key is reported (an unknown key, say) where the value came from, e.g. `--set a.b:1:1`.
+                object.members.append(JSONMember(key: k, keyLocation: value.location, value: updated))
             }
             return JSONValue(.object(object), at: node.location)
         case .index, .name, .all:
