@@ -87,7 +87,21 @@ public struct OutputDirectory: Sendable {
         }
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            // Name the regular file in the way rather than Foundation's generic error.
+            var ancestor = parent.standardizedFileURL
+            while ancestor.path != "/" && !ancestor.path.isEmpty {
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+                    if !isDirectory.boolValue { throw Failure.notADirectory(ancestor.path) }
+                    break
+                }
+                ancestor.deleteLastPathComponent()
+            }
+            throw error
+        }
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue { throw Failure.notADirectory(url.path) }

@@ -55,13 +55,8 @@ enum ExperimentCommand {
     static func execute(_ command: String, _ configurations: [Configuration], args: ParsedArguments, console: Console,
                         sweep: SweepInfo? = nil) throws -> Int32 {
         let started = Date()
-        // Common random numbers: every configuration runs the base's replications with the base's seed.
+        let configurations = aligned(configurations)
         let base = configurations[0].file.scenario.simulation
-        var configurations = configurations
-        for i in configurations.indices {
-            configurations[i].file.scenario.simulation.seed = base.seed
-            configurations[i].file.scenario.simulation.replications = base.replications
-        }
         let total = base.replications
         var replications = Array(0..<total)
         var shard: Shard?
@@ -96,6 +91,44 @@ enum ExperimentCommand {
         return 0
     }
 
+    /// Common random numbers: every configuration runs with the base's experiment
+    /// settings (replications, seed, warm-up and horizon), and the resolved
+    /// scenario each records shows the settings it actually ran with (command-line
+    /// overrides included).
+    static func aligned(_ configurations: [Configuration]) -> [Configuration] {
+        guard let base = configurations.first?.file.scenario.simulation else { return configurations }
+        return configurations.map { configuration in
+            var c = configuration
+            c.file.scenario.simulation.seed = base.seed
+            c.file.scenario.simulation.replications = base.replications
+            c.file.scenario.simulation.warmupDays = base.warmupDays
+            c.file.scenario.simulation.horizonDays = base.horizonDays
+            c.resolvedText = recording(c.file.scenario.simulation, in: c.resolvedText)
+            return c
+        }
+    }
+
+    /// A resolved scenario's text with its experiment settings replaced by those of `simulation` where they differ.
+    static func recording(_ simulation: SimulationSettings, in text: String) -> String {
+        guard var root = try? JSON5Parser.parse(text, file: "resolved scenario") else { return text }
+        func number(_ x: Double) -> JSONNumber {
+            x.rounded() == x && abs(x) < 1e15 ? JSONNumber(Int(x)) : JSONNumber(x)
+        }
+        let settings: [(key: String, value: JSONNumber)] = [
+            ("horizonDays", number(simulation.horizonDays)),
+            ("warmupDays", number(simulation.warmupDays)),
+            ("replications", JSONNumber(simulation.replications)),
+            ("seed", Int(exactly: simulation.seed).map { JSONNumber($0) } ?? JSONNumber(Double(simulation.seed))),
+        ]
+        var changed = false
+        for (key, value) in settings where root["simulation"]?[key]?.numberValue != value {
+            guard let edited = try? DocumentEditing.setting(JSONValue(.number(value)), at: "simulation.\(key)", in: root) else { continue }
+            root = edited
+            changed = true
+        }
+        return changed ? JSONPrinter().print(root) : text
+    }
+
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
                              outcome: ExperimentRunner.Outcome?, partial: Bool) throws {
         if let trace = args.value("--trace"), let records = outcome?.trace, let scenario = outcome?.traceScenario {
@@ -114,7 +147,8 @@ enum ExperimentCommand {
                     try ReportOutput.write(document, to: url, html: !args.flag("--no-report"))
                 }
             } catch {
-                throw RuntimeFailure(message: "cannot write the results to \(out): \(error)")
+                let reason = (error as? OutputDirectory.Failure)?.description ?? error.localizedDescription
+                throw RuntimeFailure(message: "cannot write the results to \(out): \(reason)")
             }
             if !args.flag("--quiet") { console.err("wrote \(partial ? "partial result" : "results") to \(out)\n") }
         }
@@ -319,11 +353,17 @@ enum MergeCommand {
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                     url.appendPathComponent("results.json")
                 }
+                let document: RunDocument
                 do {
-                    documents.append(try ResultsJSON.decode(Data(contentsOf: url)))
+                    document = try ResultsJSON.decode(Data(contentsOf: url))
                 } catch {
                     throw InputError(description: "samspil merge: error: cannot read \(url.path): \(error)")
                 }
+                // A complete result has no per-replication series: merging it would silently drop the time series.
+                guard document.experiment.shard != nil else {
+                    throw InputError(description: "samspil merge: error: \(url.path) is a complete result, not a partial result of a --shard K/N run")
+                }
+                documents.append(document)
             }
             var merged: RunDocument
             do { merged = try Merging.merge(documents) } catch let error as Merging.Problem {

@@ -11,9 +11,11 @@ enum TraceCSV {
         for r in records {
             let hospital = Int(r.hospital) < scenario.hospitals.count ? scenario.hospitals[Int(r.hospital)].name : ""
             let detail = r.step == .outcome ? Metric(rawValue: Int(r.detail))?.definition.name ?? "" : ""
+            // An episode is recorded on arrival, before its route (GP, out-of-hours, 112) is chosen.
+            let route = r.step == .arrival ? "" : routes[Int(r.route)]
             lines.append([String(r.time), String(r.episode, radix: 16), "\(r.step)", quoted(scenario.municipalities[Int(r.municipality)].name),
                           quoted(hospital), quoted(scenario.patientGroups[Int(r.group)].name), quoted(scenario.ageBands[Int(r.age)]),
-                          bands[Int(r.band)], routes[Int(r.route)], detail].joined(separator: ","))
+                          bands[Int(r.band)], route, detail].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -77,7 +77,9 @@ public enum DocumentEditing {
     static func set(_ value: JSONValue, _ segments: ArraySlice<Segment>, in node: JSONValue, walked: String) throws(PathError) -> JSONValue {
         guard let first = segments.first else { return value }
         let rest = segments.dropFirst()
-        let here = walked + first.description
+        // The path walked so far, as the user would write it: no leading dot.
+        let here: String
+        if case .key(let k) = first, walked.isEmpty { here = k } else { here = walked + first.description }
         switch first {
         case .key(let k):
             var object = node.objectValue ?? JSONObject()
@@ -89,7 +91,8 @@ public enum DocumentEditing {
             if let index = object.index(forKey: k) {
                 object.members[index].value = updated
             } else {
-                object.members.append(JSONMember(key: k, keyLocation: .synthesized, value: updated))
+                // A new key is reported (an unknown key, say) where the value came from, e.g. `--set a.b:1:1`.
+                object.members.append(JSONMember(key: k, keyLocation: value.location, value: updated))
             }
             return JSONValue(.object(object), at: node.location)
         case .index, .name, .all:

@@ -1,0 +1,113 @@
+import Foundation
+import SamspilReport
+import Testing
+@testable import SamspilCommandLine
+
+/// `samspil merge`: partial results of --shard runs combine into exactly the
+/// document one run of all replications gives, and mismatched parts are refused.
+@Suite struct MergingTests {
+    static let replications = 7
+
+    static func baseline(seed: UInt64? = nil) throws -> Configuration {
+        try Experiments.configuration("baseline.json5", replications: replications, seed: seed)
+    }
+
+    static func parts(_ command: String, _ configurations: [Configuration], of count: Int) throws -> [RunDocument] {
+        try (1...count).map { try Experiments.document(command, configurations, shard: Shard(index: $0, count: count), jobs: 1) }
+    }
+
+    func problem(_ parts: [RunDocument], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
+        do {
+            _ = try Merging.merge(parts)
+            Issue.record("expected the merge to fail", sourceLocation: sourceLocation)
+            return ""
+        } catch {
+            return error.message
+        }
+    }
+
+    @Test func mergedShardsEqualASingleRun() throws {
+        let configurations = [try Self.baseline()]
+        let single = try Experiments.document("run", configurations)
+        let parts = try Self.parts("run", configurations, of: 3)
+        #expect(parts.map { $0.runs[0].replicationNumbers } == [[0, 3, 6], [1, 4], [2, 5]])
+        #expect(parts.allSatisfy { !$0.runs[0].replicationSeries.isEmpty }, "partial results keep per-replication series")
+        #expect(parts.allSatisfy { $0.experiment.shard != nil })
+        // Any order of the parts gives the same result.
+        for order in [[0, 1, 2], [2, 0, 1], [1, 2, 0]] {
+            let merged = try Merging.merge(order.map { parts[$0] })
+            #expect(merged.experiment.shard == nil)
+            #expect(merged.runs[0].replicationSeries.isEmpty)
+            #expect(Experiments.reproducible(merged) == Experiments.reproducible(single), "order \(order)")
+            // And so the same files, byte for byte.
+            let a = ResultsCSV.files(for: merged), b = ResultsCSV.files(for: single)
+            #expect(a.map(\.name) == b.map(\.name))
+            #expect(a.map(\.text) == b.map(\.text))
+        }
+        #expect(single.runs[0].series.count == 3, "the single run has its series bands")
+    }
+
+    @Test func mergedComparisonShardsEqualASingleComparison() throws {
+        let configurations = [try Self.baseline(),
+                              try Experiments.configuration("viborg-acute-team.json5", replications: Self.replications)]
+        let single = try Experiments.document("compare", configurations)
+        let merged = try Merging.merge(try Self.parts("compare", configurations, of: 2))
+        #expect(!merged.comparisons.isEmpty)
+        #expect(Experiments.reproducible(merged) == Experiments.reproducible(single))
+    }
+
+    @Test func oneShardIsTheWholeRun() throws {
+        let configurations = [try Self.baseline()]
+        let merged = try Merging.merge(try Self.parts("run", configurations, of: 1))
+        #expect(Experiments.reproducible(merged) == Experiments.reproducible(try Experiments.document("run", configurations)))
+    }
+
+    @Test func overlappingPartsAreRefused() throws {
+        let parts = try Self.parts("run", [try Self.baseline()], of: 3)
+        #expect(problem([parts[0], parts[1], parts[0], parts[2]]) == "replication 0 of 'baseline' appears in two partial results")
+        #expect(problem([parts[1], parts[2], parts[2]]) == "replication 2 of 'baseline' appears in two partial results")
+    }
+
+    @Test func aMissingShardIsNamed() throws {
+        let parts = try Self.parts("run", [try Self.baseline()], of: 3)
+        #expect(problem([parts[0], parts[2]]) == "'baseline' is missing replications 1, 4 — a shard is missing")
+        #expect(problem([parts[1]]) == "'baseline' is missing replications 0, 2, 3, 5, 6 — a shard is missing")
+    }
+
+    @Test func longListsOfMissingReplicationsAreCut() throws {
+        let configurations = [try Experiments.configuration("baseline.json5", replications: 24)]
+        let part = try Experiments.document("run", configurations, shard: Shard(index: 1, count: 2), jobs: 2)
+        #expect(problem([part]) == "'baseline' is missing replications 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, … — a shard is missing")
+    }
+
+    @Test func partsOfDifferentScenariosAreRefused() throws {
+        let baseline = try Self.parts("run", [try Self.baseline()], of: 2)
+        let viborg = try Self.parts("run", [try Experiments.configuration("viborg-acute-team.json5", replications: Self.replications)], of: 2)
+        #expect(problem([baseline[0], viborg[1]]) == "the partial results are of different scenarios")
+        // Same label, another resolved scenario (an edited file).
+        var edited = baseline[1]
+        edited.runs[0].resolvedScenario += " "
+        #expect(problem([baseline[0], edited]) == "'baseline' differs between the partial results (another scenario or version)")
+        var renamed = baseline[1]
+        renamed.runs[0].metrics[0].name = "visits"
+        #expect(problem([baseline[0], renamed]) == "'baseline' differs between the partial results (another scenario or version)")
+    }
+
+    @Test func partsOfDifferentExperimentsAreRefused() throws {
+        let parts = try Self.parts("run", [try Self.baseline()], of: 2)
+        let other = try Self.parts("run", [try Self.baseline(seed: 99)], of: 2)
+        let message = "the partial results come from different experiments (seed, replications, warm-up or horizon differ)"
+        #expect(problem([parts[0], other[1]]) == message)
+        for change in [{ (d: inout RunDocument) in d.experiment.replications += 1 },
+                       { $0.experiment.warmupDays += 1 },
+                       { $0.experiment.horizonDays = 61 }] {
+            var part = parts[1]
+            change(&part)
+            #expect(problem([parts[0], part]) == message)
+        }
+        var compare = parts[1]
+        compare.command = "compare"
+        #expect(problem([parts[0], compare]) == "cannot merge a 'compare' result with a 'run' result")
+        #expect(problem([]) == "nothing to merge")
+    }
+}
