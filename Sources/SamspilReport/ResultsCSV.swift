@@ -19,6 +19,9 @@ public enum ResultsCSV {
             out.append(("timeseries.csv", timeseries(document).text))
         }
         if !document.comparisons.isEmpty { out.append(("comparison.csv", comparison(document).text)) }
+        if document.comparisons.contains(where: { !($0.derived ?? []).isEmpty }) {
+            out.append(("between-runs.csv", betweenRuns(document).text))
+        }
         if document.sweep != nil { out.append(("sweep.csv", sweep(document).text)) }
         return out
     }
@@ -89,12 +92,20 @@ public enum ResultsCSV {
                               NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh),
                               String(d.n), significant])
             }
+        }
+        return table
+    }
+
+    /// `base,scenario,measure,unit,estimate,ci_low,ci_high,n`: measures that
+    /// exist only between two runs (avoided admissions both ways, net cost per
+    /// avoided admission), one row per comparison × measure.
+    public static func betweenRuns(_ document: RunDocument) -> CSVTable {
+        var table = CSVTable(header: ["base", "scenario", "measure", "unit", "estimate", "ci_low", "ci_high", "n"])
+        for comparison in document.comparisons {
             for derived in comparison.derived ?? [] {
                 let d = derived.estimate
-                let significant = d.ciExcludesZero.map { $0 ? "true" : "false" } ?? ""
                 table.append([comparison.baseLabel, comparison.label, derived.metric.name, derived.metric.unit,
-                              NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh),
-                              String(d.n), significant])
+                              NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh), String(d.n)])
             }
         }
         return table

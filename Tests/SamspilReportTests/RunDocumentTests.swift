@@ -19,3 +19,28 @@ struct RunDocumentTests {
         #expect(try JSONDecoder().decode(RunDocument.self, from: data) == document)
     }
 }
+
+@Suite("Between-run measures")
+struct BetweenRunsTests {
+    @Test("between-runs.csv lists each comparison's derived measures, and comparison.csv only differences")
+    func betweenRunsFile() throws {
+        let metric = MetricInfo(name: "admissions", unit: "admissions", description: "d", group: "g")
+        let run = ScenarioRun(label: "a", scenarioName: "a", resolvedScenario: "{}", metrics: [metric], replicationNumbers: [0, 1],
+                              values: [[1], [2]], estimates: [Estimate(n: 2, mean: 1.5, sd: nil, ciLow: nil, ciHigh: nil)])
+        var b = run
+        b.label = "b"
+        let derived = DerivedEstimate(metric: MetricInfo(name: "avoidedAdmissions.betweenRuns", unit: "admissions", description: "", group: ""),
+                                      estimate: Estimate(n: 2, mean: 3, sd: 1, ciLow: 1, ciHigh: 5))
+        let document = RunDocument(command: "compare",
+                                   tool: ToolInfo(name: "samspil", version: "0", machine: "m", commandLine: []),
+                                   experiment: ExperimentInfo(seed: 1, replications: 2, warmupDays: 0, horizonDays: 1, jobs: 1, runSeconds: 0),
+                                   runs: [run, b],
+                                   comparisons: [Comparison(baseLabel: "a", label: "b", differences: [Estimate(n: 2, mean: 0, sd: 0, ciLow: 0, ciHigh: 0)],
+                                                            derived: [derived])])
+        let files = Dictionary(uniqueKeysWithValues: ResultsCSV.files(for: document).map { ($0.name, $0.text) })
+        let between = try #require(files["between-runs.csv"])
+        #expect(between == "base,scenario,measure,unit,estimate,ci_low,ci_high,n\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\n"
+                || between == "base,scenario,measure,unit,estimate,ci_low,ci_high,n\r\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\r\n")
+        #expect(files["comparison.csv"]?.contains("betweenRuns") == false)
+    }
+}

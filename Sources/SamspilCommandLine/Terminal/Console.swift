@@ -91,7 +91,15 @@ final class Interruption: @unchecked Sendable {
 
     var isRequested: Bool { lock.locked { requested } }
 
+    /// Installs the handler once per process; safe to call from any thread.
     func install() {
+        lock.locked {
+            guard source == nil else { return }
+            installLocked()
+        }
+    }
+
+    private func installLocked() {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { [self] in
