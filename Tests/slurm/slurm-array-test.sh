@@ -68,10 +68,10 @@ tagged_pids() {
 
 # Stop PIDs: TERM, wait up to 5 s, then KILL.
 stop_pids() {
-  local pids=("$@") p i alive
+  local pids=("$@") p alive
   [ ${#pids[@]} -gt 0 ] || return 0
   kill -TERM "${pids[@]}" 2>/dev/null || true
-  for i in $(seq 1 25); do
+  for _ in $(seq 1 25); do
     alive=0
     for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
     [ $alive = 0 ] && return 0
@@ -84,14 +84,14 @@ stop_pids() {
 # reused): stop their tagged processes and remove their directories.
 clean_stale_runs() {
   [ -f "$REGISTRY" ] || return 0
-  local dir pids p i alive
+  local dir pids p alive
   while read -r dir; do
     case $dir in /tmp/samspil-slurm.*) ;; *) continue ;; esac
     mapfile -t pids < <(tagged_pids "$dir")
     if [ ${#pids[@]} -gt 0 ]; then
       echo "slurm-array-test: killing ${#pids[@]} leftover process(es) of an earlier run ($dir)"
       kill -KILL "${pids[@]}" 2>/dev/null
-      for i in $(seq 1 20); do
+      for _ in $(seq 1 20); do
         alive=0
         for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
         [ $alive = 0 ] && break
@@ -104,20 +104,20 @@ clean_stale_runs() {
 }
 
 cleanup() {
-  local rc=$? i pids
+  local rc=$? pids
   set +e
   trap - EXIT INT TERM
   if [ -n "$JOBID" ] && [ -n "$CTLD_PID" ] && kill -0 "$CTLD_PID" 2>/dev/null; then
     scancel "$JOBID" 2>/dev/null
     # Job steps outlive the daemons if these stop first: wait for the array to go.
-    for i in $(seq 1 100); do
+    for _ in $(seq 1 100); do
       [ -z "$(squeue -h -j "$JOBID" -o %i 2>/dev/null)" ] && break
       sleep 0.2
     done
   fi
   # A finished task's slurmstepd may still be reporting to slurmd: give it a moment.
   if [ -n "$WORK" ]; then
-    for i in $(seq 1 25); do
+    for _ in $(seq 1 25); do
       tagged_pids "$WORK" | while read -r p; do [ "$(cat "/proc/$p/comm" 2>/dev/null)" = slurmstepd ] && echo "$p"; done | grep -q . || break
       sleep 0.2
     done
@@ -193,7 +193,7 @@ chmod 400 "$M/munge.key"
   --pid-file="$M/munged.pid" --log-file="$M/munged.log" --seed-file="$M/munged.seed" \
   >"$WORK/log/munged.out.log" 2>&1 &
 MUNGED_PID=$!
-for i in $(seq 1 50); do [ -S "$M/munge.socket" ] && break; kill -0 $MUNGED_PID 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 1 50); do [ -S "$M/munge.socket" ] && break; kill -0 $MUNGED_PID 2>/dev/null || break; sleep 0.1; done
 [ -S "$M/munge.socket" ] || fail "munged did not start: $(tail -n 5 "$WORK/log/munged.out.log")"
 munge -n --socket="$M/munge.socket" | unmunge --socket="$M/munge.socket" >/dev/null || fail "munge credential round trip failed"
 log "munged up (pid $MUNGED_PID)"
@@ -255,7 +255,7 @@ CTLD_PID=$!
 "${TAG[@]}" slurmd -D -N "$NODE" -f "$SLURM_CONF" >"$WORK/log/slurmd.out.log" 2>&1 &
 SLURMD_PID=$!
 state=""
-for i in $(seq 1 150); do
+for _ in $(seq 1 150); do
   kill -0 $CTLD_PID 2>/dev/null || fail "slurmctld exited"
   kill -0 $SLURMD_PID 2>/dev/null || fail "slurmd exited"
   state=$(sinfo -h -N -n "$NODE" -o %t 2>/dev/null || true)
@@ -280,7 +280,7 @@ JOBID=$("${TAG[@]}" sbatch --parsable --array="1-$TASKS" --cpus-per-task=1 --job
 JOBID=${JOBID%%;*}
 log "submitted array job $JOBID (tasks 1-$TASKS, $REPS replications)"
 left=""
-for i in $(seq 1 600); do
+for _ in $(seq 1 600); do
   left=$(squeue -h -j "$JOBID" -o %i 2>/dev/null || true)
   [ -z "$left" ] && break
   sleep 0.2
