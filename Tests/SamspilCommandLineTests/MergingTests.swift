@@ -56,6 +56,18 @@ import Testing
         #expect(Experiments.reproducible(merged) == Experiments.reproducible(single))
     }
 
+    @Test func emptyShardsFirstStillMergeTheSeries() throws {
+        // More shards than replications: shards 8 and 9 of 9 are empty; naming one first
+        // used to drop the time series.
+        let configurations = [try Self.baseline()]
+        let single = try Experiments.document("run", configurations)
+        let parts = try Self.parts("run", configurations, of: 9)
+        #expect(parts[8].runs[0].replicationNumbers.isEmpty)
+        let merged = try Merging.merge([parts[8]] + parts.prefix(8) + [parts[7]].prefix(0))
+        #expect(Experiments.reproducible(merged) == Experiments.reproducible(single))
+        #expect(ResultsCSV.files(for: merged).map(\.name).contains("timeseries.csv"))
+    }
+
     @Test func oneShardIsTheWholeRun() throws {
         let configurations = [try Self.baseline()]
         let merged = try Merging.merge(try Self.parts("run", configurations, of: 1))

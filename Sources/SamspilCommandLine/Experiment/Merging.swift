@@ -24,8 +24,13 @@ public enum Merging {
                 if let r = overlap.min() { throw Problem(message: "replication \(r) of '\(run.label)' appears in two partial results") }
                 merged.runs[i].replicationNumbers += run.replicationNumbers
                 merged.runs[i].values += run.values
-                for (k, series) in run.replicationSeries.enumerated() where k < merged.runs[i].replicationSeries.count {
-                    merged.runs[i].replicationSeries[k].values += series.values
+                // An empty shard (more shards than replications) carries no series: adopt them from the next part.
+                for (k, series) in run.replicationSeries.enumerated() {
+                    if k < merged.runs[i].replicationSeries.count {
+                        merged.runs[i].replicationSeries[k].values += series.values
+                    } else {
+                        merged.runs[i].replicationSeries.append(series)
+                    }
                 }
             }
             merged.experiment.runSeconds += part.experiment.runSeconds
