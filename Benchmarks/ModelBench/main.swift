@@ -97,10 +97,10 @@ func denmark(replications: Int, horizon: Double?, path: String) -> Measurement {
     return m
 }
 
-/// A region of the national scenario: its municipalities and hospitals only.
-func region(_ file: ScenarioFile, _ name: String) -> Scenario {
+/// Part of the national scenario: the municipalities `keep` selects, their hospitals, teams and beds.
+func subset(_ file: ScenarioFile, _ keep: (Municipality) -> Bool) -> Scenario {
     var s = file.simulated
-    s.municipalities = s.municipalities.filter { $0.region == name }
+    s.municipalities = s.municipalities.filter(keep)
     let used = Set(s.municipalities.flatMap { $0.catchment.map(\.hospital) })
     s.hospitals = s.hospitals.filter { used.contains($0.name) }
     let names = Set(s.municipalities.map(\.name))
@@ -111,9 +111,11 @@ func region(_ file: ScenarioFile, _ name: String) -> Scenario {
 
 func scaling() -> [Measurement] {
     let national = load(scenarioPath("denmark.json5"))
+    // Three sizes of the same system (the national parameters), so that only
+    // population and horizon change.
     let sizes: [(String, Scenario)] = [
-        ("one municipality (baseline)", load(scenarioPath("baseline.json5")).simulated),
-        ("one region (Midtjylland)", region(national, "Region Midtjylland")),
+        ("one municipality (Viborg)", subset(national) { $0.name == "Viborg" }),
+        ("one region (Midtjylland)", subset(national) { $0.region == "Region Midtjylland" }),
         ("the country (denmark)", national.simulated),
     ]
     var results: [Measurement] = []
@@ -121,7 +123,7 @@ func scaling() -> [Measurement] {
         for horizon in [91.0, 365, 1461] {
             var s = scenario
             s.simulation.horizonDays = horizon
-            let reps = scenario.municipalities.count > 50 ? (horizon > 400 ? 1 : 2) : 5
+            let reps = scenario.municipalities.count > 50 ? (horizon > 400 ? 2 : 3) : (scenario.municipalities.count > 1 ? 3 : 20)
             results.append(measure(s, label: "\(label), \(Int(horizon)) d", replications: reps))
             printRow(results.last!)
         }

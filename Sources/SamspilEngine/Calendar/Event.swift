@@ -35,7 +35,7 @@ public struct Event: Sendable, Equatable {
         self.payload = payload
     }
 
-    public static let sequenceMask: UInt64 = (1 << 56) - 1
+    @inlinable public static var sequenceMask: UInt64 { (1 << 56) - 1 }
 
     @inlinable public var priority: EventPriority { EventPriority(rawValue: UInt8(truncatingIfNeeded: _order &>> 56)) }
     @inlinable public var sequence: UInt64 { _order & Event.sequenceMask }
@@ -60,15 +60,15 @@ public struct EventPriority: RawRepresentable, Hashable, Comparable, Sendable {
     @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// Changes to the system itself (capacity schedules, shift changes).
-    public static let structural = EventPriority(rawValue: 16)
+    @inlinable public static var structural: EventPriority { EventPriority(rawValue: 16) }
     /// Releases: discharges, end of service, end of a visit.
-    public static let release = EventPriority(rawValue: 64)
+    @inlinable public static var release: EventPriority { EventPriority(rawValue: 64) }
     /// Ordinary events.
-    public static let normal = EventPriority(rawValue: 128)
+    @inlinable public static var normal: EventPriority { EventPriority(rawValue: 128) }
     /// Requests for capacity: arrivals, admissions, referrals.
-    public static let seize = EventPriority(rawValue: 192)
+    @inlinable public static var seize: EventPriority { EventPriority(rawValue: 192) }
     /// Measurements that must see the state after all changes at an instant.
-    public static let observe = EventPriority(rawValue: 255)
+    @inlinable public static var observe: EventPriority { EventPriority(rawValue: 255) }
 
     @inlinable public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
