@@ -54,20 +54,10 @@ public struct PatientGroup: Sendable, Equatable {
     }
 }
 
-/// The three severity bands of the decision: the doctor must admit; may choose
-/// (the *borderline* band, where acute teams and beds compete with admission);
-/// or can manage the patient at home alone.
-public struct SeverityShares: Sendable, Equatable {
-    public var gpManageable: Double
-    public var borderline: Double
-    public var mustAdmit: Double
-    public init(gpManageable: Double, borderline: Double, mustAdmit: Double) {
-        self.gpManageable = gpManageable
-        self.borderline = borderline
-        self.mustAdmit = mustAdmit
-    }
-    public var sum: Double { gpManageable + borderline + mustAdmit }
-}
+/// How episodes split into the three severity bands of the decision: the
+/// doctor must admit; may choose (the *borderline* band, where acute teams and
+/// beds compete with admission); or can manage the patient at home alone.
+public typealias SeverityShares = BandValues
 
 /// One value per severity band.
 public struct BandValues: Sendable, Equatable {
@@ -79,6 +69,8 @@ public struct BandValues: Sendable, Equatable {
         self.borderline = borderline
         self.mustAdmit = mustAdmit
     }
+    public var sum: Double { gpManageable + borderline + mustAdmit }
+
     @inlinable
     public subscript(band: SeverityBand) -> Double {
         switch band {
