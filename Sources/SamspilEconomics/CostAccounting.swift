@@ -137,6 +137,7 @@ public enum CostAccounting {
         let gpCount = usage.gpConsultations.reduce(0, +)
         let oohCount = usage.outOfHoursContacts.reduce(0, +)
         let gpCost = Money.price(p.gpConsultation, times: Double(gpCount))
+            + Money.price(p.gpHomeVisit, times: Double(usage.gpHomeVisits.reduce(0, +)))
         let oohCost = Money.price(p.outOfHoursContact, times: Double(oohCount))
         bear(.generalPractice, gpCost, by: .generalPractice)
         bear(.outOfHours, oohCost, by: .generalPractice)
@@ -173,7 +174,9 @@ public enum CostAccounting {
                     let share = economics.gpFeeCoFinancingShare[Swift.min(a, economics.gpFeeCoFinancingShare.count - 1)]
                     let count = Double(usage.gpConsultations[m * ages + a])
                     let ooh = Double(usage.outOfHoursContacts[m * ages + a])
+                    let visits = Double(usage.gpHomeVisits[m * ages + a])
                     fees += Money.price(share * p.gpConsultation, times: count) + Money.price(share * p.outOfHoursContact, times: ooh)
+                        + Money.price(share * p.gpHomeVisit, times: visits)
                 }
             }
             transfer(.gpFeeCoFinancing, fees, from: .municipality, to: .region)

@@ -102,6 +102,8 @@ public struct Prices: Sendable, Equatable {
     public var gpConsultation: Double = 400
     /// Out-of-hours doctor contact (fee).
     public var outOfHoursContact: Double = 500
+    /// GP home visit (fee), for borderline patients the GP keeps at home.
+    public var gpHomeVisit: Double = 800
     public init() {}
 }
 

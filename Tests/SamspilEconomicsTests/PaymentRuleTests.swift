@@ -78,10 +78,11 @@ struct PaymentRuleTests {
         var usage = try Self.emptyLedger(s)
         usage.gpConsultations = [0, 0, 10]              // ten consultations of citizens 80+
         usage.outOfHoursContacts = [5, 0, 0]            // five out-of-hours contacts of citizens 0–64
+        usage.gpHomeVisits = [0, 2, 0]                  // two home visits of citizens 65–79
         let r = CostAccounting.evaluate(Self.economics(.dk2007_2026), scenario: s, usage: usage, days: 365)
-        // 18 % × 400 × 10 + 7 % × 500 × 5 = 720 + 175.
-        #expect(r.transfers[.gpFeeCoFinancing] == Money(dkk: 895))
-        #expect(r.transfers[.gpFees] == Money(dkk: 400 * 10 + 500 * 5))
+        // 18 % × 400 × 10 + 7 % × 500 × 5 + 12 % × 800 × 2 = 720 + 175 + 192.
+        #expect(r.transfers[.gpFeeCoFinancing] == Money(dkk: 1_087))
+        #expect(r.transfers[.gpFees] == Money(dkk: 400 * 10 + 500 * 5 + 800 * 2))
     }
 
     @Test("the 2027 regime moves the acute team's cost from the municipality to the region")

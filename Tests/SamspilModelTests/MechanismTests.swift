@@ -258,6 +258,31 @@ struct MechanismTests {
         #expect(abs(share - 0.25) < 0.04)
     }
 
+    @Test("nurse utilisation by period of the day: none at night without a night shift")
+    func utilisationByPeriod() throws {
+        let day = try Self.run(Self.withTeam, replications: 1)[0]           // 07–15 and 15–23 only
+        #expect(day[.teamUtilisationNight] == 0)
+        #expect(day[.teamUtilisationDay] > 0 && day[.teamUtilisationEvening] > 0)
+        var always = Self.withTeam
+        always.acuteTeams = [Fixtures.team(nurses: 3, roundTheClock: true)]
+        let r = try Self.run(always, replications: 1)[0]
+        #expect(r[.teamUtilisationNight] > 0)
+        // The whole day's utilisation is a weighted mean of the three periods.
+        let periods = [r[.teamUtilisationDay], r[.teamUtilisationEvening], r[.teamUtilisationNight]]
+        #expect(r[.teamUtilisation] >= periods.min()! && r[.teamUtilisation] <= periods.max()!)
+    }
+
+    @Test("GP home visits: borderline patients a GP keeps at home are visited, and only then")
+    func gpHomeVisits() throws {
+        #expect(Self.total(try Self.run(Self.base), .gpHomeVisits) == 0)
+        var keep = Self.base
+        keep.decision.gpKeepsAtHomeShare = 0.5
+        let r = try Self.run(keep)
+        #expect(Self.total(r, .gpHomeVisits) > 0)
+        #expect(Self.total(r, .gpHomeVisits) <= Self.total(r, .contactsGP))
+        #expect(r.allSatisfy { Double($0.usage.gpHomeVisits.reduce(0, +)) == $0[.gpHomeVisits] })
+    }
+
     @Test("nurses on duty follow the shift pattern exactly")
     func shifts() throws {
         let s = Self.withTeam      // 3 nurses 07–15 and 15–23, none at night

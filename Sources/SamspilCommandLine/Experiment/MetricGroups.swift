@@ -15,11 +15,12 @@ enum MetricGroups {
              .meanStay0to64, .meanStay65to79, .meanStay80plus, .readmissionRate65plus: return "hospital"
         case .delayedDischargePatients, .delayedDischargeDays, .temporaryBedDays: return "discharge"
         case .teamReferrals, .teamRefusals, .teamEpisodes, .teamEscalations, .teamVisits, .teamFollowUpVisits, .earlyDischarges,
-             .forwardVisitationReferrals, .teamNurseHoursOnDuty, .teamNurseHoursBusy, .teamUtilisation, .teamResponseMeanHours,
+             .forwardVisitationReferrals, .teamNurseHoursOnDuty, .teamNurseHoursBusy, .teamUtilisation, .teamUtilisationDay,
+             .teamUtilisationEvening, .teamUtilisationNight, .teamResponseMeanHours,
              .teamResponseP90Hours: return "acute team"
         case .acuteBedReferrals, .acuteBedRefusals, .acuteBedEpisodes, .acuteBedDays, .hospitalPatientsInAcuteBeds,
              .acutePatientsInHospitalBeds: return "acute beds"
-        case .gpConsultations, .outOfHoursConsultations: return "primary care"
+        case .gpConsultations, .gpHomeVisits, .outOfHoursConsultations: return "primary care"
         }
     }
 }

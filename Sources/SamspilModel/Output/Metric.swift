@@ -32,12 +32,12 @@ public enum Metric: Int, CaseIterable, Sendable {
     case delayedDischargePatients, delayedDischargeDays, temporaryBedDays
     // Acute team
     case teamReferrals, teamRefusals, teamEpisodes, teamEscalations, teamVisits, teamFollowUpVisits, earlyDischarges
-    case forwardVisitationReferrals, teamNurseHoursOnDuty, teamNurseHoursBusy, teamUtilisation
+    case forwardVisitationReferrals, teamNurseHoursOnDuty, teamNurseHoursBusy, teamUtilisation, teamUtilisationDay, teamUtilisationEvening, teamUtilisationNight
     case teamResponseMeanHours, teamResponseP90Hours
     // Acute beds
     case acuteBedReferrals, acuteBedRefusals, acuteBedEpisodes, acuteBedDays, hospitalPatientsInAcuteBeds, acutePatientsInHospitalBeds
     // Primary care
-    case gpConsultations, outOfHoursConsultations
+    case gpConsultations, gpHomeVisits, outOfHoursConsultations
 
     public var definition: MetricDefinition { Metric._definitions[rawValue] }
 
@@ -98,6 +98,9 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .teamNurseHoursOnDuty: return d("nurse-hours", "nurse hours on duty (capacity)")
         case .teamNurseHoursBusy: return d("nurse-hours", "nurse hours spent on visits and travel")
         case .teamUtilisation: return d("ratio", "busy nurse hours divided by nurse hours on duty")
+        case .teamUtilisationDay: return d("ratio", "busy nurse hours ÷ nurse hours on duty, 07–15, all teams")
+        case .teamUtilisationEvening: return d("ratio", "busy nurse hours ÷ nurse hours on duty, 15–23, all teams")
+        case .teamUtilisationNight: return d("ratio", "busy nurse hours ÷ nurse hours on duty, 23–07, all teams")
         case .teamResponseMeanHours: return d("hours", "mean time from referral to the start of the first visit")
         case .teamResponseP90Hours: return d("hours", "90th percentile of the response time (1-minute resolution)")
         case .acuteBedReferrals: return d("referrals", "referrals to municipal acute beds")
@@ -107,6 +110,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .hospitalPatientsInAcuteBeds: return d("patients", "hospital admissions placed in a free pooled acute bed instead of overflow")
         case .acutePatientsInHospitalBeds: return d("patients", "acute-bed patients placed in a free pooled hospital bed")
         case .gpConsultations: return d("consultations", "acute GP consultations (office hours)")
+        case .gpHomeVisits: return d("visits", "borderline patients the GP keeps at home with a home visit")
         case .outOfHoursConsultations: return d("consultations", "out-of-hours doctor consultations")
         }
     }

@@ -32,6 +32,8 @@ public struct UsageLedger: Sendable, Equatable {
     /// GP consultations and out-of-hours contacts by municipality × age band (index `m * ages + a`).
     public var gpConsultations: [Int]
     public var outOfHoursContacts: [Int]
+    /// GP home visits (borderline patients kept at home) by municipality × age band.
+    public var gpHomeVisits: [Int]
     public var teamEpisodes: [Int]
     public var teamVisits: [Int]
     public var nurseHoursOnDuty: [Double]
@@ -61,6 +63,7 @@ public struct UsageLedger: Sendable, Equatable {
         overflowBedHours = Array(repeating: 0, count: model.hospitalCount)
         gpConsultations = Array(repeating: 0, count: m * model.ageCount)
         outOfHoursContacts = Array(repeating: 0, count: m * model.ageCount)
+        gpHomeVisits = Array(repeating: 0, count: m * model.ageCount)
         teamEpisodes = Array(repeating: 0, count: model.teamCount)
         teamVisits = Array(repeating: 0, count: model.teamCount)
         nurseHoursOnDuty = Array(repeating: 0, count: model.teamCount)

@@ -33,6 +33,8 @@ enum EventKind {
     static let temporaryBedEnd: UInt16 = 16
     /// A follow-up visit falls due for team `entity`.
     static let followUpDue: UInt16 = 17
+    /// A period of the day ends (07, 15, 23); payload = the period that starts.
+    static let shiftPeriod: UInt16 = 21
     static let warmupEnd: UInt16 = 19
     static let stop: UInt16 = 20
 }

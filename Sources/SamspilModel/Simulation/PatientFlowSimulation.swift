@@ -85,6 +85,12 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     var segmentDutyMark: ContiguousArray<Double>
     var shiftOffset: ContiguousArray<Int>
     var responseTimes = Tally()
+    /// Busy and on-duty nurse-hours by period of the day (day, evening, night), and
+    /// the integrals at the last boundary.
+    var periodBusy: [Double] = [0, 0, 0]
+    var periodDuty: [Double] = [0, 0, 0]
+    var periodBusyMark = 0.0
+    var periodDutyMark = 0.0
     var responseHistogram: ContiguousArray<Int> = ContiguousArray(repeating: 0, count: 24 * 60 * 7 + 1)
 
     // Acute beds
@@ -197,6 +203,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             case EventKind.bedChange: bedChange(hospital: Int(event.entity), index: Int(event.payload))
             case EventKind.census: census()
             case EventKind.dailyTick: dailyTick()
+            case EventKind.shiftPeriod: shiftPeriodEnds(next: Int(event.payload))
             case EventKind.temporaryBedEnd: temporaryBedEnd(municipality: Int(event.entity))
             case EventKind.followUpDue: followUpDue(team: Int(event.entity))
             case EventKind.warmupEnd: beginMeasurement()
@@ -243,6 +250,10 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         scheduler.schedule(EventKind.census, at: 23, priority: .observe)
         scheduler.schedule(EventKind.dailyTick, at: 24, priority: .structural)
+        if model.teamCount > 0 {
+            // Nurse utilisation by period of the day: boundaries at 07, 15 and 23.
+            scheduler.schedule(EventKind.shiftPeriod, at: 7, payload: 0, priority: .structural)
+        }
         if model.warmupEnd > 0 {
             scheduler.schedule(EventKind.warmupEnd, at: model.warmupEnd, priority: .observe)
         } else {
@@ -406,7 +417,10 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             let teamCut = homeCut + (1 - homeCut) * p.team
             let bedCut = teamCut + (1 - homeCut) * p.bed
             if u < homeCut {
+                // The GP keeps the patient at home and visits (a home visit, not a consultation).
                 episodes.slots[Int(id)].flags.remove(.counterfactualAdmit)
+                add(.gpHomeVisits)
+                if measuring { usage.gpHomeVisits[Int(e.municipality) * model.ageCount + Int(e.age)] += 1 }
                 finishIndex(id, outcome: .outcomeHomeWithGP)
                 episodes.release(id)
                 return
@@ -1166,6 +1180,35 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         schedule(EventKind.leave, at: time, episode: id, priority: .release)
     }
 
+    /// Start hours of the day (07–15), evening (15–23) and night (23–07) periods.
+    static var periodStarts: (Double, Double, Double) { (7, 15, 23) }
+
+    /// A period of the day ends and period `next` (0 day, 1 evening, 2 night)
+    /// starts: books every team's busy and on-duty nurse-hours since the last
+    /// boundary to the period that ended.
+    mutating func shiftPeriodEnds(next: Int) {
+        let ended = (next + 2) % 3
+        var busy = 0.0, duty = 0.0
+        for t in 0..<model.teamCount {
+            busy += nurses[t].busy.integral(upTo: now)
+            duty += nurses[t].capacityLevel.integral(upTo: now)
+        }
+        if measuring {
+            periodBusy[ended] += busy - periodBusyMark
+            periodDuty[ended] += duty - periodDutyMark
+        }
+        periodBusyMark = busy
+        periodDutyMark = duty
+        let following = (next + 1) % 3
+        let starts = Self.periodStarts
+        let start = following == 0 ? starts.0 : (following == 1 ? starts.1 : starts.2)
+        var at = (now / 24).rounded(.down) * 24 + start
+        if at <= now { at += 24 }
+        if at < model.end {
+            scheduler.schedule(EventKind.shiftPeriod, at: at, payload: UInt32(following), priority: .structural)
+        }
+    }
+
     mutating func bedChange(hospital h: Int, index: Int) {
         let change = model.bedSchedules[h][index]
         hospitalBeds[h] = change.beds
@@ -1186,6 +1229,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         totalOccupancy.reset(at: now)
         totalBeds.reset(at: now)
+        periodBusyMark = 0
+        periodDutyMark = 0
         for t in 0..<model.teamCount {
             closeShiftSegment(team: t)
             nurses[t].resetStatistics(at: now)
@@ -1290,6 +1335,16 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         set(.acuteBedDays, bedUnitLevel.reduce(0.0) { $0 + $1.integral(upTo: end) } / 24)
         let duty = nurses.reduce(0.0) { $0 + $1.capacityLevel.integral(upTo: end) }
         let busy = nurses.reduce(0.0) { $0 + $1.busy.integral(upTo: end) }
+        // The period under way at the end: attribute what has accrued since its start.
+        if model.teamCount > 0 {
+            let hour = model.time.hourOfDay(end)
+            let current = hour >= 7 && hour < 15 ? 0 : (hour >= 15 && hour < 23 ? 1 : 2)
+            periodBusy[current] += busy - periodBusyMark
+            periodDuty[current] += duty - periodDutyMark
+        }
+        for (k, metric) in [Metric.teamUtilisationDay, .teamUtilisationEvening, .teamUtilisationNight].enumerated() {
+            set(metric, periodDuty[k] > 0 ? periodBusy[k] / periodDuty[k] : 0)
+        }
         set(.teamNurseHoursOnDuty, duty)
         set(.teamNurseHoursBusy, busy)
         set(.teamUtilisation, duty > 0 ? busy / duty : 0)

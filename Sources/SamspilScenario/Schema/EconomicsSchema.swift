@@ -36,6 +36,7 @@ extension ScenarioSchema {
         p.temporaryBedDay = o.optional("temporaryBedDayDkk", money, default: p.temporaryBedDay)
         p.gpConsultation = o.optional("gpConsultationDkk", money, default: p.gpConsultation)
         p.outOfHoursContact = o.optional("outOfHoursContactDkk", money, default: p.outOfHoursContact)
+        p.gpHomeVisit = o.optional("gpHomeVisitDkk", money, default: p.gpHomeVisit)
         return p
     }
 
