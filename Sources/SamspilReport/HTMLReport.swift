@@ -245,7 +245,19 @@ struct Page {
                 out.append((id, name))
             }
         }
-        return out
+        // A payer that bears nothing in any run (the joint budget outside a
+        // pooled regime) would only add an empty group to the charts.
+        return out.filter { payer in bearsAnything(payer.0) }
+    }
+
+    func bearsAnything(_ payer: String) -> Bool {
+        for run in document.runs {
+            for kind in ["costs", "net", "transfersIn", "transfersOut"] {
+                let mean: Double = run.estimate(named: "payer.\(payer).\(kind)")?.estimate.mean ?? 0
+                if mean != 0 { return true }
+            }
+        }
+        return false
     }
 
     mutating func costs() {
@@ -356,6 +368,12 @@ struct Page {
                 html += "</tr>\n"
             }
             html += "</tbody></table></div>\n<p class=\"note\">* the 95 % confidence interval of the paired difference excludes 0.</p>\n"
+        }
+        // Who pays, who saves: the payers whose net changed, in words.
+        for c in drawn {
+            if let sentence = WhoPays.sentence(c, base: base) {
+                html += "<p class=\"who-pays\"><strong>\(e(c.label)) vs \(e(c.baseLabel)):</strong> \(e(sentence))</p>\n"
+            }
         }
         // Between-run measures: avoided admissions, net cost per avoided admission, who saves.
         let withDerived = drawn.filter { !($0.derived ?? []).isEmpty }

@@ -86,6 +86,9 @@ public enum TerminalTable {
                                 rows: rows, rightAligned: [false, false, true, true, true, true, false], width: width)
             var block = style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
             block += layout.render(style: style, rowStyle: { tones[$0] })
+            if let sentence = WhoPays.sentence(comparison, base: base) {
+                block += wrap("Who pays: " + sentence, width: width) + "\n"
+            }
             blocks.append(block)
         }
         guard !blocks.isEmpty else { return "" }
@@ -93,6 +96,21 @@ public enum TerminalTable {
     }
 
     // MARK: Internals
+
+    /// Breaks `text` at spaces into lines of at most `width` characters.
+    static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
 
     static func selected(_ requested: [String]?, in available: [String]) -> [String] {
         let present = Set(available)

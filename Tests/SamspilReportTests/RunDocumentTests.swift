@@ -44,3 +44,32 @@ struct BetweenRunsTests {
         #expect(files["comparison.csv"]?.contains("betweenRuns") == false)
     }
 }
+
+@Suite("Who pays, who saves")
+struct WhoPaysTests {
+    static func run(_ label: String) -> ScenarioRun {
+        let metrics = ["region", "municipality", "state"].map {
+            MetricInfo(name: "payer.\($0).net", unit: "DKK", description: "", group: "payer: \($0)")
+        }
+        return ScenarioRun(label: label, scenarioName: label, resolvedScenario: "{}", metrics: metrics, replicationNumbers: [0],
+                           values: [[0, 0, 0]], estimates: Array(repeating: Estimate(n: 1, mean: 0, sd: nil, ciLow: nil, ciHigh: nil), count: 3))
+    }
+
+    @Test("payers whose net rises significantly pay, those whose net falls save; the rest are left out")
+    func sentence() {
+        let base = Self.run("base")
+        let c = Comparison(baseLabel: "base", label: "team", differences: [
+            Estimate(n: 20, mean: 1_800_000, sd: 1, ciLow: 1_690_000, ciHigh: 1_910_000),     // region pays
+            Estimate(n: 20, mean: 10_200_000, sd: 1, ciLow: 10_100_000, ciHigh: 10_400_000),  // municipality pays most
+            Estimate(n: 20, mean: -1_300_000, sd: 1, ciLow: -1_370_000, ciHigh: -1_230_000),  // state saves
+        ])
+        let text = WhoPays.sentence(c, base: base)!
+        #expect(text.hasPrefix("the municipality pays 10.2M DKK more, the region 1.80M DKK more; the state saves 1.30M DKK"))
+        let none = Comparison(baseLabel: "base", label: "same", differences: [
+            Estimate(n: 20, mean: 5, sd: 1, ciLow: -1, ciHigh: 11),                           // not significant
+            Estimate(n: 20, mean: 0, sd: 0, ciLow: 0, ciHigh: 0),
+            Estimate(n: 20, mean: 0, sd: 0, ciLow: 0, ciHigh: 0),
+        ])
+        #expect(WhoPays.sentence(none, base: base) == nil)
+    }
+}
