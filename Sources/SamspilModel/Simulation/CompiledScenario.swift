@@ -99,18 +99,10 @@ public struct CompiledScenario: Sendable {
             }
             return .infinity
         }
-
-        /// Index of the segment in force at `hourOfWeek`.
-        func segmentIndex(at hourOfWeek: Double) -> Int {
-            var index = 0
-            for (k, segment) in segments.enumerated() where segment.offset <= hourOfWeek { index = k }
-            return index
-        }
     }
     let teamPlans: [TeamPlan]
 
     // Hospitals
-    let hospitalRegion: [Int]
     let bedSchedules: [[(time: Double, beds: Int)]]
 
     /// Builds the tables. The scenario must already be valid (the scenario
@@ -121,11 +113,10 @@ public struct CompiledScenario: Sendable {
         let s = scenario.simulation
         warmupEnd = s.warmupDays * 24
         end = (s.warmupDays + s.horizonDays) * 24
-        let totalDays = Int((s.warmupDays + s.horizonDays).rounded(.up)) + 2
         let date = s.startDate
         calendarStart = try CalendarStart(weekday: date.weekday, month: date.month - 1,
                                           day: Swift.min(date.day, CalendarStart.monthLengths[date.month - 1]))
-        time = ModelTime(start: calendarStart, days: totalDays)
+        time = ModelTime(start: calendarStart)
 
         ageCount = scenario.ageBands.count
         groupCount = scenario.patientGroups.count
@@ -138,7 +129,6 @@ public struct CompiledScenario: Sendable {
         }
 
         let hospitalIndex = Dictionary(uniqueKeysWithValues: scenario.hospitals.enumerated().map { ($1.name, $0) })
-        let regionIndex = Dictionary(uniqueKeysWithValues: scenario.regions.enumerated().map { ($1.name, $0) })
 
         // Profiles: the scenario's, then one per group that has its own.
         var profiles = [try RateProfile(hourOfDay: scenario.demandProfile.hourOfDay,
@@ -236,7 +226,6 @@ public struct CompiledScenario: Sendable {
         }
         hospitalDischargeHours = scenario.hospitals.map(\.dischargeHours)
         hospitalOverflowPolicy = scenario.hospitals.map(\.overflow)
-        hospitalRegion = scenario.hospitals.map { regionIndex[$0.region] ?? 0 }
         bedSchedules = scenario.hospitals.map { h in
             h.bedChanges.sorted { $0.fromDay < $1.fromDay }.map { (time: $0.fromDay * 24, beds: $0.beds) }
         }

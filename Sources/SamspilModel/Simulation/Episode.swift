@@ -87,8 +87,6 @@ struct Episode {
         static let fromEarlyDischarge = Flags(rawValue: 1 << 13)
         /// The acute-bed episode lies in a pooled hospital bed.
         static let inLentHospitalBed = Flags(rawValue: 1 << 14)
-        /// The stay was within the measurement window when admitted.
-        static let admittedMeasured = Flags(rawValue: 1 << 15)
         /// A home-care start has been granted; the patient leaves at the accepted hour.
         static let homeCareGranted = Flags(rawValue: 1 << 16)
         /// A patient placed in hospital at time 0 by the initial state: not an episode.

@@ -1,28 +1,17 @@
 import SamspilEngine
 
 /// Simulation time is hours since midnight of the start date; this turns it into
-/// the calendar quantities the model's rules depend on (hour of day, weekday,
-/// month) without any date library in the hot loop. Years have 365 days, as in
-/// the engine's `RateProfile`, so demand profiles and opening hours agree on
-/// every weekday.
+/// the calendar quantities the model's rules depend on (hour of day, weekday)
+/// without any date library in the hot loop. Years have 365 days, as in the
+/// engine's `RateProfile` (which handles months), so demand profiles and
+/// opening hours agree on every weekday.
 struct ModelTime: Sendable {
-    init(start: CalendarStart, days: Int) {
+    init(start: CalendarStart) {
         startWeekday = start.weekday
-        var months: [UInt8] = []
-        var m = start.month, d = start.day
-        for _ in 0...days {
-            months.append(UInt8(m))
-            d += 1
-            if d > CalendarStart.monthLengths[m] { d = 1; m = (m + 1) % 12 }
-        }
-        monthOfDay = months
     }
 
-    static let hoursPerDay = 24.0
     /// Weekday of day 0, Monday = 0.
     let startWeekday: Int
-    /// Month (0–11) of each simulated day, precomputed for the run.
-    let monthOfDay: [UInt8]
 
     @inline(__always) func day(_ t: Double) -> Int { Int(t / 24) }
     @inline(__always) func hourOfDay(_ t: Double) -> Double { t - Double(Int(t / 24)) * 24 }

@@ -524,7 +524,6 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         e.phase = .inHospital
         e.admitTime = now
         e.flags.insert(.admittedInPath)
-        if measuring { e.flags.insert(.admittedMeasured) }
         // Place: a free hospital bed; else a free bed of a pooled acute-bed unit; else overflow.
         e.place = .hospitalBed
         let full = wardPatients(h) >= hospitalBeds[h]
