@@ -346,19 +346,9 @@ public struct LadderQueueCalendar: EventCalendar {
     @inlinable
     mutating func _spawnRung(from events: ContiguousArray<Event>, count n: Int, density: Int,
                              upperBound: Double = -.infinity) -> Bool {
-        var lo = Double.infinity
-        var hi = -Double.infinity
-        events.withUnsafeBufferPointer { e in
-            var i = 0
-            while i < n {
-                let t = e[i].time
-                lo = Swift.min(lo, t)
-                hi = Swift.max(hi, t)
-                i &+= 1
-            }
-        }
-        guard lo < hi else { return false }
-        hi = Swift.max(hi, upperBound)
+        let (lo, latest) = Self._timeRange(events, count: n)
+        guard lo < latest else { return false }
+        let hi = Swift.max(latest, upperBound)
         let bucketCount = Swift.max(2, n / density)
         let inverseWidth = Double(bucketCount) / (hi - lo)
         guard inverseWidth.isFinite && inverseWidth > 0 else { return false }
@@ -398,15 +388,10 @@ public struct LadderQueueCalendar: EventCalendar {
         swap(&events, &_top)
     }
 
-    /// Sorts `events[0..<n]` into the (empty) bottom, first event last.
-    ///
-    /// A counting sort on about n/2 equal-width time slices (monotone in time, so
-    /// slices never need comparing), then each slice sorted on its own: O(n) for
-    /// smooth time distributions, O(n log n) at worst.
+    /// The earliest and latest time among `events[0..<n]`.
+    /// - Complexity: O(n).
     @inlinable
-    mutating func _sortIntoBottom(_ events: ContiguousArray<Event>, count n: Int) {
-        Self._ensureCount(&_bottom, n, filler: Self._filler)
-        _bottomCount = n
+    static func _timeRange(_ events: ContiguousArray<Event>, count n: Int) -> (lo: Double, hi: Double) {
         var lo = Double.infinity
         var hi = -Double.infinity
         events.withUnsafeBufferPointer { e in
@@ -418,6 +403,19 @@ public struct LadderQueueCalendar: EventCalendar {
                 i &+= 1
             }
         }
+        return (lo, hi)
+    }
+
+    /// Sorts `events[0..<n]` into the (empty) bottom, first event last.
+    ///
+    /// A counting sort on about n/2 equal-width time slices (monotone in time, so
+    /// slices never need comparing), then each slice sorted on its own: O(n) for
+    /// smooth time distributions, O(n log n) at worst.
+    @inlinable
+    mutating func _sortIntoBottom(_ events: ContiguousArray<Event>, count n: Int) {
+        Self._ensureCount(&_bottom, n, filler: Self._filler)
+        _bottomCount = n
+        let (lo, hi) = Self._timeRange(events, count: n)
         let slices = n / 2
         let inverseWidth = Double(slices) / (hi - lo)
         if n <= 24 || !(lo < hi) || !inverseWidth.isFinite {

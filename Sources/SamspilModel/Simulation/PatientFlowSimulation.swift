@@ -761,6 +761,14 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         if e.flags.contains(.delayed) { multiplier *= r.delayedDischargeMultiplier }
         if e.flags.contains(.rushed) { multiplier *= r.rushedDischargeMultiplier }
         episodes.slots[Int(id)] = e
+        endHospitalEpisode(id, readmissionMultiplier: multiplier)
+    }
+
+    /// The end of a hospital episode — discharge, or the end of the team care
+    /// that finished an early discharge: the readmission draw, the 65+
+    /// readmission rate, the outcome of an index episode, and the slot.
+    mutating func endHospitalEpisode(_ id: UInt32, readmissionMultiplier multiplier: Double) {
+        let e = episodes.slots[Int(id)]
         let readmitted = drawReadmission(id, multiplier: multiplier)
         if measuring && model.isOld[Int(e.age)] {
             discharges65 += 1
@@ -949,15 +957,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         record(id, .teamEnd)
         if e.flags.contains(.fromEarlyDischarge) {
             // The remainder of a hospital stay: the hospital episode ends here.
-            var multiplier = 1.0
-            if scenario.coordination.sharedIT { multiplier *= scenario.readmission.sharedITMultiplier }
-            let readmitted = drawReadmission(id, multiplier: multiplier)
-            if measuring && model.isOld[Int(e.age)] {
-                discharges65 += 1
-                if readmitted { readmitted65 += 1 }
-            }
-            if !e.flags.contains(.isReadmission) { finishIndex(id, outcome: .outcomeAdmitted) }
-            if !readmitted { releaseWhenIdle(id) }
+            endHospitalEpisode(id, readmissionMultiplier: scenario.coordination.sharedIT ? scenario.readmission.sharedITMultiplier : 1)
             return
         }
         afterCommunityCare(id, outcome: .outcomeAcuteTeam)

@@ -145,6 +145,15 @@ struct JSON5ParserCore {
         lineExtra = 0
     }
 
+    /// Consumes the line break at `i` — LF, CR or CRLF, counted as one — and
+    /// starts a new line.
+    @inline(__always) private mutating func consumeLineBreak() {
+        let wasCR = current == cCR
+        i += 1
+        if wasCR && current == cLF { i += 1 }
+        newline()
+    }
+
     // MARK: Document
 
     mutating func parseDocument() throws(JSON5SyntaxError) -> JSONValue {
@@ -585,13 +594,8 @@ struct JSON5ParserCore {
             }
             guard let scalar = Unicode.Scalar(scalarValue) else { throw fail(unpairedSurrogate(unit), at: escapeLocation) }
             Unicode.UTF8.encode(scalar) { out.append($0) }
-        case cLF:  // line continuation
-            i += 1
-            newline()
-        case cCR:
-            i += 1
-            if current == cLF { i += 1 }
-            newline()
+        case cLF, cCR:  // line continuation
+            consumeLineBreak()
         default:
             if e == 0xE2 && byte(at: i + 1) == 0x80 && (byte(at: i + 2) == 0xA8 || byte(at: i + 2) == 0xA9) {
                 i += 3  // U+2028 / U+2029 line continuation
@@ -628,13 +632,8 @@ struct JSON5ParserCore {
             switch b {
             case cSpace, cTab, cVT, cFF:
                 i += 1
-            case cLF:
-                i += 1
-                newline()
-            case cCR:
-                i += 1
-                if current == cLF { i += 1 }
-                newline()
+            case cLF, cCR:
+                consumeLineBreak()
             case cSlash:
                 let next = byte(at: i + 1)
                 if next == cSlash {
@@ -657,13 +656,8 @@ struct JSON5ParserCore {
                             i += 2
                             closed = true
                             break
-                        } else if c == cLF {
-                            i += 1
-                            newline()
-                        } else if c == cCR {
-                            i += 1
-                            if current == cLF { i += 1 }
-                            newline()
+                        } else if c == cLF || c == cCR {
+                            consumeLineBreak()
                         } else if c < 0x80 {
                             i += 1
                         } else {
