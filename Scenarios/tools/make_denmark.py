@@ -316,7 +316,7 @@ def main(argv):
     out = []
     w = out.append
     w("// denmark.json5 — the Danish national system: 5 regions, 22 acute hospitals, 98 municipalities,")
-    w("// each municipality with a 24/7 acute team (the national standard since 2023, MODEL.md §4).")
+    w("// each municipality with a 24/7 acute team (the national standard since 2023, docs/domain.md §4.15).")
     w("// The large-run benchmark: about 6 million citizens, ≈" + f"{pop65:,}".replace(",", " ") + " aged 65+.")
     w("//")
     w("// GENERATED — do not edit by hand. Regenerate from the repository root with:")

@@ -5,7 +5,7 @@ import SamspilModel
 @testable import SamspilScenario
 
 /// The bundled scenarios against the Danish facts they are calibrated to
-/// (MODEL.md §4; docs/calibration.md explains how each was calibrated), and
+/// (docs/domain.md §4; docs/calibration.md explains how each was calibrated), and
 /// the model's invariants on every bundled scenario.
 @Suite("Calibration and invariants of the bundled scenarios")
 struct CalibrationTests {
