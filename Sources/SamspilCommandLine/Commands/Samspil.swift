@@ -11,7 +11,7 @@ public enum Samspil {
 
     public static let commands: [Command] = [
         RunCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command,
-        ShowCommand.command, MergeCommand.command, MetricsCommand.command,
+        ShowCommand.command, MergeCommand.command, MetricsCommand.command, InitCommand.command,
     ]
 
     public static var overview: String {
