@@ -75,7 +75,7 @@ public struct RegimeRules: Sendable, Equatable {
 
 /// Unit prices of resources (DKK, 2024 level unless noted).
 public struct Prices: Sendable, Equatable {
-    /// Hospital medical bed-day used: care, medicine, food (MODEL.md §4 gives
+    /// Hospital medical bed-day used: care, medicine, food (docs/domain.md §4.12 gives
     /// ≈4,000–8,000 per bed-day in all, unconfirmed; with the capacity cost
     /// below, a bed-day at 90 % occupancy costs ≈5,300).
     public var hospitalBedDay: Double = 2_000
@@ -94,7 +94,7 @@ public struct Prices: Sendable, Equatable {
     /// Standing cost of an acute team per year beyond nurse hours (management, cars).
     public var teamFixedPerYear: Double = 0
     /// Acute bed per day of capacity (a standing bed costs money when empty).
-    /// MODEL.md §4: ≈1,920 DKK/day for an acute/temporary bed (Ballerup 2019).
+    /// docs/domain.md §4.11: ≈1,920 DKK/day for an acute/temporary bed (Ballerup 2019).
     public var acuteBedDay: Double = 1_920
     /// Temporary bed per day used.
     public var temporaryBedDay: Double = 1_920
@@ -117,13 +117,13 @@ public struct EconomicsSettings: Sendable, Equatable {
     public var drgTariff: [String: Double] = [:]
     public var defaultDrgTariff: Double = 30_000
     /// Municipal co-financing as a share of the DRG tariff, per age band
-    /// (MODEL.md §4: 20–56 % by age; the split by band is illustrative).
+    /// (docs/domain.md §4.8: 20–56 % by age; the split by band is illustrative).
     public var coFinancingShare: [Double] = [0.20, 0.40, 0.56]
-    /// Cap on co-financing per admission (MODEL.md §4: ≈31,029 DKK per regional episode).
+    /// Cap on co-financing per admission (docs/domain.md §4.8: ≈31,029 DKK per regional episode).
     public var coFinancingCap: Double = 31_029
-    /// Municipal co-financing of GP and out-of-hours fees, per age band (MODEL.md §4: 7–18 %).
+    /// Municipal co-financing of GP and out-of-hours fees, per age band (docs/domain.md §4.8: 7–18 %).
     public var gpFeeCoFinancingShare: [Double] = [0.07, 0.12, 0.18]
-    /// Delayed-discharge tariff per day (MODEL.md §4: 1,976 DKK at 2016 prices, Act 1737/2016).
+    /// Delayed-discharge tariff per day (docs/domain.md §4.7: 1,976 DKK at 2016 prices, Act 1737/2016).
     public var delayedDischargeDailyRate: Double = 1_976
     /// State activity funding per admission as a share of the DRG tariff.
     public var stateActivityShare: Double = 0.2

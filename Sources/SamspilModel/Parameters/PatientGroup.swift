@@ -91,7 +91,7 @@ public enum SeverityBand: UInt8, Sendable, CaseIterable {
 public struct TeamTreatment: Sendable, Equatable {
     /// Share of borderline episodes that a doctor with full trust, a team on
     /// duty around the clock and no other obstacle would treat at home: the
-    /// clinical ceiling of substitution (MODEL.md: 27 % of short acute medical
+    /// clinical ceiling of substitution (docs/domain.md §4.4: 27 % of short acute medical
     /// admissions 65+ were judged substitutable).
     public var substitutableShare: Double
     /// Length of the team episode (hours).
