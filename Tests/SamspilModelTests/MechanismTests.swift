@@ -195,7 +195,16 @@ struct MechanismTests {
         let open = Fixtures.municipality(beds: 30, horizonDays: 60)
         let a = try Self.run(closed), b = try Self.run(open)
         #expect(Self.total(a, .overcrowdingPatients2300) > Self.total(b, .overcrowdingPatients2300))
-        #expect(Self.total(a, .admissions) == Self.total(b, .admissions))   // beds do not change demand
+        // Bed pressure: rushed discharges at the morning round, and their returns.
+        #expect(Self.total(a, .pressureDischarges) > Self.total(b, .pressureDischarges))
+        #expect(Self.total(a, .readmissions) > Self.total(b, .readmissions))
+        // With bed pressure off, beds do not change demand or stays.
+        closed.bedPressure = .off
+        var openOff = open
+        openOff.bedPressure = .off
+        let c = try Self.run(closed), d = try Self.run(openOff)
+        #expect(Self.total(c, .admissions) == Self.total(d, .admissions))
+        #expect(Self.total(c, .pressureDischarges) == 0)
         // Open bed-days: 30 beds for the 12 measured days before the closure, 15 for the 48 after.
         #expect(abs(a[0].usage.availableBedDays[0] - (30 * 12 + 5 * 48)) < 1e-6)
         #expect(abs(b[0].usage.availableBedDays[0] - 30 * 60) < 1e-6)

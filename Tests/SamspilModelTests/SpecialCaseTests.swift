@@ -27,6 +27,8 @@ struct SpecialCaseTests {
         s.simulation.warmupDays = 5
         s.simulation.horizonDays = 200
         s.simulation.initialState = .empty
+        // The queueing reductions need the hospital's responses to pressure off.
+        s.bedPressure = .off
         return s
     }
 

@@ -31,6 +31,7 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
             "TeamTreatment", "BedTreatment", "PatientGroup", "DemandProfile", "HourWindow", "Contact", "Trust",
             "Decision", "Shift", "ForwardVisitation", "FollowUp", "EarlyDischarge", "AcuteTeam", "AcuteBedUnit",
             "Discharge", "Readmission", "Coordination", "Behaviour", "Distribution", "Economics", "RegimeRules", "Prices", "BehaviourCoefficients",
+            "BedPressure", "Deterioration", "TrustDynamics", "BandMultipliers",
         ]
         #expect(Set(schema.kinds) == expected, "kinds: \(schema.kinds)")
         #expect(schema.keys(of: "Distribution").contains { $0.name == "lognormal.meanDays" })

@@ -20,20 +20,20 @@ public enum Metric: Int, CaseIterable, Sendable {
     case outcomeHomeWithGP, outcomeDischargedFromED, outcomeAdmitted, outcomeAcuteTeam, outcomeAcuteBed, outcomeInProgress
     // Admissions
     case admissions, admissionsFromGP, admissionsFromOutOfHours, admissionsFromEmergencyCall
-    case admissionsFromEscalation, readmissions, preventableAdmissions65PerThousand
+    case admissionsFromEscalation, readmissions, returnsAfterCommunity, preventableAdmissions65PerThousand
     // Avoided admissions (per-episode counterfactual)
     case counterfactualAdmissions, avoidedAdmissions, avoidedByAcuteTeam, avoidedByAcuteBed
     // Emergency department and hospital
     case emergencyDepartmentVisits, ambulanceTrips, admissionsToFullHospital, hospitalDischarges, bedDays, meanOccupancy, p95Occupancy, maxOccupancy
     case occupancyRate, overcrowdingPatients2300, overcrowdedHospitalDays, overflowBedHours
     case meanStay0to64, meanStay65to79, meanStay80plus
-    case readmissionRate65plus
+    case readmissionRate65plus, pressureDischarges
     // Discharge
     case delayedDischargePatients, delayedDischargeDays, temporaryBedDays
     // Acute team
     case teamReferrals, teamRefusals, teamEpisodes, teamEscalations, teamVisits, teamFollowUpVisits, earlyDischarges
     case forwardVisitationReferrals, teamNurseHoursOnDuty, teamNurseHoursBusy, teamUtilisation, teamUtilisationDay, teamUtilisationEvening, teamUtilisationNight
-    case teamResponseMeanHours, teamResponseP90Hours
+    case teamResponseMeanHours, teamResponseP90Hours, waitingDeteriorations, teamNotCredibleNow
     // Acute beds
     case acuteBedReferrals, acuteBedRefusals, acuteBedEpisodes, acuteBedDays, hospitalPatientsInAcuteBeds, acutePatientsInHospitalBeds
     // Primary care
@@ -62,7 +62,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .admissionsFromOutOfHours: return d("admissions", "admissions referred by the out-of-hours doctor")
         case .admissionsFromEmergencyCall: return d("admissions", "admissions via 112/ambulance")
         case .admissionsFromEscalation: return d("admissions", "admissions after escalation from the acute team or an acute bed")
-        case .readmissions: return d("admissions", "readmissions within the window after a hospital stay or community episode")
+        case .readmissions: return d("admissions", "returns to hospital within the window after any ending: a hospital stay, team or acute-bed care, home with the doctor, or home from the emergency department")
+        case .returnsAfterCommunity: return d("admissions", "returns within the window after an episode that ended without a hospital stay (home, emergency department, acute team or bed)")
         case .preventableAdmissions65PerThousand: return d("per 1,000 65+ per year", "admissions of citizens 65+ in preventable groups (all routes) per 1,000 citizens 65+ per year")
         case .counterfactualAdmissions: return d("episodes", "episodes the same doctor would have admitted with no acute alternative")
         case .avoidedAdmissions: return d("admissions", "episodes whose counterfactual admits but with no admission within the readmission window")
@@ -84,6 +85,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .meanStay65to79: return d("days", "mean hospital stay of discharged patients aged 65–79 (second age band)")
         case .meanStay80plus: return d("days", "mean hospital stay of discharged patients aged 80+ (third age band)")
         case .readmissionRate65plus: return d("ratio", "share of hospital discharges of patients 65+ followed by readmission within the window")
+        case .pressureDischarges: return d("patients", "patients discharged before medical readiness at a bed-pressure round (rushed)")
         case .delayedDischargePatients: return d("patients", "discharged patients who waited for the municipality after medical readiness")
         case .delayedDischargeDays: return d("days", "delayed-discharge days (calendar days between readiness and discharge)")
         case .temporaryBedDays: return d("bed-days", "municipal temporary-bed days used by discharged patients")
@@ -103,6 +105,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .teamUtilisationNight: return d("ratio", "busy nurse hours ÷ nurse hours on duty, 23–07, all teams")
         case .teamResponseMeanHours: return d("hours", "mean time from referral to the start of the first visit")
         case .teamResponseP90Hours: return d("hours", "90th percentile of the response time (1-minute resolution)")
+        case .waitingDeteriorations: return d("episodes", "team patients who deteriorated while waiting for the first visit and were escalated")
+        case .teamNotCredibleNow: return d("decisions", "referral decisions in which the team was on duty but could not promise a visit within the maximum response time because of its queue")
         case .acuteBedReferrals: return d("referrals", "referrals to municipal acute beds")
         case .acuteBedRefusals: return d("referrals", "acute-bed referrals refused for lack of a free bed")
         case .acuteBedEpisodes: return d("episodes", "acute-bed stays started by municipal acute patients")

@@ -40,10 +40,6 @@ public struct CoordinationSettings: Sendable, Equatable {
     public var greyZoneDelayHours: Double = 2
     /// Extra nurse time per visit when responsibility is unclear, hours.
     public var greyZoneVisitHours: Double = 1.0 / 6.0
-    /// When an admission finds the hospital over capacity, stays of that patient
-    /// are shortened by this factor (bed pressure), and the discharge counts as
-    /// rushed for readmission risk. 1 disables the mechanism.
-    public var bedPressureStayFactor: Double = 1
 
     public enum MedicalResponsibility: String, Sendable, Equatable, CaseIterable {
         case clear
@@ -53,7 +49,23 @@ public struct CoordinationSettings: Sendable, Equatable {
     public init() {}
 }
 
-/// Readmission within a window after a hospital stay or a community episode.
+/// Returns to hospital within a window after *every* way an episode ends.
+///
+/// The probability of a return is
+///
+///     p = r[group, age] · band[severity] · pathway · (shared IT) · (follow-up) · (delayed) · (rushed)
+///
+/// where `r` is the group's ``PatientGroup/readmissionProbability`` (the
+/// inpatient 30-day rate), `band` is ``bandMultiplier`` and `pathway` is 1
+/// after a hospital stay, ``afterHomeMultiplier`` after the doctor managed the
+/// patient at home, ``afterEmergencyDepartmentMultiplier`` after the emergency
+/// department sent the patient home, and ``afterCommunityCareMultiplier``
+/// after a completed acute-team or acute-bed episode. In the community one
+/// uniform number per episode decides both escalation during team or bed care
+/// and a later return (escalation first, the return from the rest of the
+/// interval), so with common random numbers a patient who returns after team
+/// care would also have returned from home whenever the team's total risk is
+/// the lower. See docs/model.md §Returns.
 public struct ReadmissionSettings: Sendable, Equatable {
     public var windowDays: Double = 30
     /// Time from discharge to readmission, given readmission (hours); draws beyond
@@ -67,9 +79,14 @@ public struct ReadmissionSettings: Sendable, Equatable {
     public var delayedDischargeMultiplier: Double = 1.0
     /// Multiplier for rushed discharges (bed pressure).
     public var rushedDischargeMultiplier: Double = 1.2
-    /// Multiplier on a group's readmission probability for the return to hospital
-    /// after a completed acute-team or acute-bed episode.
-    public var afterCommunityCareMultiplier: Double = 1.0
+    /// Multiplier by severity band: a GP-manageable episode carries less risk than a borderline one.
+    public var bandMultiplier = BandValues(gpManageable: 0.25, borderline: 1.0, mustAdmit: 1.0)
+    /// Pathway multiplier after the GP or out-of-hours doctor managed the patient at home alone.
+    public var afterHomeMultiplier: Double = 1.6
+    /// Pathway multiplier after the emergency department sent the patient home.
+    public var afterEmergencyDepartmentMultiplier: Double = 1.6
+    /// Pathway multiplier after a completed acute-team or acute-bed episode.
+    public var afterCommunityCareMultiplier: Double = 0.6
 
     public init() {}
 }

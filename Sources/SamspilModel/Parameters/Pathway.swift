@@ -30,8 +30,11 @@ public struct ContactSettings: Sendable, Equatable {
 ///     p_team = min(1, s_team · trust[d] · coverage · credibility · it · clarity · incentive)
 ///
 /// where `s_team` is the group's substitutable share, `trust[d]` the trust of
-/// doctor type `d` in the municipal offer, `coverage` is 1 when the team can
-/// start a visit within ``maximumResponseHours`` and 0 otherwise, `credibility`
+/// doctor type `d` in the municipal offer (times the team's dynamic trust
+/// factor with ``trustDynamics``), `coverage` is 1 when the team can promise
+/// to start a visit within ``maximumResponseHours`` — its next shift plus,
+/// with ``responsePromise`` `.current`, the visits already queued per nurse on
+/// duty — and 0 otherwise, `credibility`
 /// is ``partTimeCredibility`` for a team that is not staffed around the clock
 /// (1 otherwise), `it` is ``sharedITFactor`` with shared IT (1 otherwise),
 /// `clarity` is ``unclearResponsibilityFactor`` when medical responsibility is
@@ -56,6 +59,11 @@ public struct DecisionSettings: Sendable, Equatable {
     public var maximumResponseHours: Double = 4
     /// Share of borderline patients a GP keeps at home alone, before behavioural responses.
     public var gpKeepsAtHomeShare: Double = 0
+    /// What counts as "can start a visit within ``maximumResponseHours``": the
+    /// team's current queue as well as its shifts (default), or its shifts only.
+    public var responsePromise: ResponsePromise = .current
+    /// Trust that grows and falls with experience; `nil` keeps trust fixed.
+    public var trustDynamics: TrustDynamics? = nil
 
     public init() {}
 }

@@ -26,6 +26,10 @@ public struct Scenario: Sendable, Equatable {
     public var coordination: CoordinationSettings
     /// Behavioural responses to incentives (neutral unless the economics layer sets them).
     public var behaviour: Behaviour
+    /// What hospitals near capacity do (on by default).
+    public var bedPressure = BedPressureSettings()
+    /// Deterioration while waiting for the acute team's first visit.
+    public var deterioration = DeteriorationSettings()
 
     public init(name: String, description: String = "", simulation: SimulationSettings = SimulationSettings(),
                 ageBands: [String] = Scenario.defaultAgeBands, regions: [Region], hospitals: [Hospital],

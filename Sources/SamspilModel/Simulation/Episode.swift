@@ -91,6 +91,8 @@ struct Episode {
         static let homeCareGranted = Flags(rawValue: 1 << 16)
         /// A patient placed in hospital at time 0 by the initial state: not an episode.
         static let synthetic = Flags(rawValue: 1 << 17)
+        /// The pending return follows an ending without a hospital stay.
+        static let returnFromCommunity = Flags(rawValue: 1 << 18)
     }
 }
 

@@ -33,6 +33,10 @@ enum EventKind {
     static let temporaryBedEnd: UInt16 = 16
     /// A follow-up visit falls due for team `entity`.
     static let followUpDue: UInt16 = 17
+    /// The daily discharge round of hospitals under bed pressure.
+    static let pressureRound: UInt16 = 18
+    /// A patient waiting for the team's first visit deteriorates (escalated if still waiting).
+    static let waitingDeterioration: UInt16 = 22
     /// A period of the day ends (07, 15, 23); payload = the period that starts.
     static let shiftPeriod: UInt16 = 21
     static let warmupEnd: UInt16 = 19

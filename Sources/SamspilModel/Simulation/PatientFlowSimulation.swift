@@ -92,6 +92,12 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     var periodBusyMark = 0.0
     var periodDutyMark = 0.0
     var responseHistogram: ContiguousArray<Int> = ContiguousArray(repeating: 0, count: 24 * 60 * 7 + 1)
+    /// Each team's dynamic trust factor (1 unless `decision.trustDynamics` is set).
+    var teamTrust: ContiguousArray<Double>
+    /// Mean nurse hours per visit (visit plus travel), for the response a team can promise.
+    var teamServiceHours: ContiguousArray<Double>
+    /// Patients each hospital must discharge at today's pressure round (scratch, no allocation per round).
+    var pressureExcess: ContiguousArray<Int>
 
     // Acute beds
     var bedUnitCapacity: ContiguousArray<Int>
@@ -154,6 +160,9 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         shiftDuty = ContiguousArray(repeating: 0, count: total)
         segmentBusyMark = ContiguousArray(repeating: 0, count: t)
         segmentDutyMark = ContiguousArray(repeating: 0, count: t)
+        teamTrust = ContiguousArray(repeating: 1, count: t)
+        teamServiceHours = ContiguousArray(model.teams.map { Swift.max(0, $0.visitDuration.mean) + Swift.max(0, $0.travelTime.mean) })
+        pressureExcess = ContiguousArray(repeating: 0, count: h)
 
         bedUnitCapacity = ContiguousArray(scenario.acuteBedUnits.map(\.beds))
         bedUnitUsed = ContiguousArray(repeating: 0, count: model.bedUnitCount)
@@ -206,6 +215,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             case EventKind.shiftPeriod: shiftPeriodEnds(next: Int(event.payload))
             case EventKind.temporaryBedEnd: temporaryBedEnd(municipality: Int(event.entity))
             case EventKind.followUpDue: followUpDue(team: Int(event.entity))
+            case EventKind.pressureRound: pressureRound()
+            case EventKind.waitingDeterioration: if isCurrent(event) { waitingDeterioration(event.entity) }
             case EventKind.warmupEnd: beginMeasurement()
             case EventKind.stop: break loop
             default: preconditionFailure("unknown event kind \(event.kind)")
@@ -250,6 +261,9 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         scheduler.schedule(EventKind.census, at: 23, priority: .observe)
         scheduler.schedule(EventKind.dailyTick, at: 24, priority: .structural)
+        if scenario.bedPressure.enabled && model.hospitalCount > 0 && scenario.bedPressure.roundHour < model.end {
+            scheduler.schedule(EventKind.pressureRound, at: scenario.bedPressure.roundHour, priority: .structural)
+        }
         if model.teamCount > 0 {
             // Nurse utilisation by period of the day: boundaries at 07, 15 and 23.
             scheduler.schedule(EventKind.shiftPeriod, at: 7, payload: 0, priority: .structural)
@@ -369,13 +383,9 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         if coordination.medicalResponsibility == .unclear { common *= decision.unclearResponsibilityFactor }
         var team = 0.0
         let t = model.municipalityTeam[Int(e.municipality)]
-        if t >= 0, let treatment = group.team {
-            let plan = model.teamPlans[t]
-            let hourOfWeek = Double(model.time.weekday(now)) * 24 + model.time.hourOfDay(now)
-            if plan.hoursUntilOnDuty(at: hourOfWeek) <= decision.maximumResponseHours {
-                let share = manageable ? treatment.manageableReferralShare : treatment.substitutableShare
-                team = share * common * (plan.isRoundTheClock ? 1 : decision.partTimeCredibility)
-            }
+        if t >= 0, let treatment = group.team, canPromiseVisit(team: t) {
+            let share = manageable ? treatment.manageableReferralShare : treatment.substitutableShare
+            team = share * common * teamTrust[t] * (model.teamPlans[t].isRoundTheClock ? 1 : decision.partTimeCredibility)
         }
         team = Swift.min(1, team)
         var bed = 0.0
@@ -402,8 +412,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                     if referToTeam(id, source: .doctor) { return }
                 }
             }
-            finishIndex(id, outcome: .outcomeHomeWithGP)
-            episodes.release(id)
+            endWithoutStay(id, outcome: .outcomeHomeWithGP, pathway: scenario.readmission.afterHomeMultiplier)
         case .mustAdmit:
             emergencyDepartment(id, referred: true)
         case .borderline:
@@ -421,8 +430,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
                 episodes.slots[Int(id)].flags.remove(.counterfactualAdmit)
                 add(.gpHomeVisits)
                 if measuring { usage.gpHomeVisits[Int(e.municipality) * model.ageCount + Int(e.age)] += 1 }
-                finishIndex(id, outcome: .outcomeHomeWithGP)
-                episodes.release(id)
+                endWithoutStay(id, outcome: .outcomeHomeWithGP, pathway: scenario.readmission.afterHomeMultiplier)
                 return
             }
             countCounterfactualAdmission(id)
@@ -470,13 +478,12 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             if band != .gpManageable { countCounterfactualAdmission(id) }
             switch band {
             case .gpManageable:
-                finishIndex(id, outcome: .outcomeDischargedFromED)
-                episodes.release(id)
+                endWithoutStay(id, outcome: .outcomeDischargedFromED, pathway: scenario.readmission.afterEmergencyDepartmentMultiplier)
                 return
             case .borderline:
                 let p = referralProbabilities(e, doctor: .emergencyDepartment)
                 var g = SplitMix64(episode: e.key, Purpose.decision)
-                if g.nextUnitDouble() < p.team {
+                if g.nextUnitDouble() < Swift.min(1, p.team * emergencyDepartmentPressure(id)) {
                     add(.teamReferrals)
                     if referToTeam(id, source: .doctor) { return }
                 }
@@ -497,7 +504,8 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
               forward.days.contains(model.time.weekday(now)),
               forward.hours.contains(hourOfDay: model.time.hourOfDay(now)) else { return false }
         var g = SplitMix64(episode: e.key, Purpose.forward)
-        let share = forward.share * (1 - Swift.min(1, Swift.max(0, scenario.behaviour.hospitalAdmissionShift)))
+        let share = Swift.min(1, forward.share * (1 - Swift.min(1, Swift.max(0, scenario.behaviour.hospitalAdmissionShift)))
+                                  * emergencyDepartmentPressure(id))
         guard g.nextUnitDouble() < share else { return false }
         add(.teamReferrals)
         guard referToTeam(id, source: .forwardVisitation) else { return false }
@@ -547,7 +555,6 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         case .hospitalBed:
             changeHospitalPatients(h, by: 1)
         }
-        let overCapacity = full && e.place != .pooledAcuteBed
         add(.admissions)
         switch route {
         case .gp: add(.admissionsFromGP)
@@ -565,10 +572,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         var g = SplitMix64(episode: e.key, Purpose.stay)
         let index = Int(e.group) * model.ageCount + Int(e.age)
         var stay = Swift.max(0, model.lengthOfStay[index].sample(using: &g)) * scenario.behaviour.lengthOfStayMultiplier
-        if overCapacity && scenario.coordination.bedPressureStayFactor < 1 {
-            stay *= scenario.coordination.bedPressureStayFactor
-            e.flags.insert(.rushed)
-        }
+        if full && scenario.bedPressure.enabled { stay *= scenario.bedPressure.outlierStayMultiplier }
         e.readyTime = now + stay
         episodes.slots[Int(id)] = e
         record(id, .admission)
@@ -629,6 +633,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         add(.teamReferrals)
         guard caseload[t] < model.teams[t].maximumCaseload else {
             add(.teamRefusals)
+            adjustTrust(team: t, by: .refusal)
             return
         }
         add(.earlyDischarges)
@@ -783,9 +788,17 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func drawReadmission(_ id: UInt32, multiplier: Double) -> Bool {
         let e = episodes.slots[Int(id)]
         let index = Int(e.group) * model.ageCount + Int(e.age)
-        let p = Swift.min(1, model.readmission[index] * multiplier)
+        let p = Swift.min(1, model.readmission[index] * scenario.readmission.bandMultiplier[SeverityBand(rawValue: e.band)!] * multiplier)
         var g = SplitMix64(episode: e.key, Purpose.readmission)
         guard g.nextUnitDouble() < p else { return false }
+        scheduleReturn(id)
+        return true
+    }
+
+    /// Schedules the return of episode `id` within the window (truncated
+    /// time-to-return distribution) and keeps the slot for it.
+    mutating func scheduleReturn(_ id: UInt32) {
+        let e = episodes.slots[Int(id)]
         let window = scenario.readmission.windowDays * 24
         var gt = SplitMix64(episode: e.key, Purpose.readmissionTime)
         var delay = window
@@ -797,12 +810,12 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         // An index episode whose readmission falls within the window of its start is not avoided.
         if now + delay - e.start <= window { episodes.slots[Int(id)].flags.insert(.admittedInPath) }
         schedule(EventKind.readmission, at: now + delay, episode: id, priority: .seize)
-        return true
     }
 
     /// The readmission arrives: the slot becomes a new episode, linked by key.
     mutating func readmit(_ id: UInt32) {
         var e = episodes.slots[Int(id)]
+        if e.flags.contains(.returnFromCommunity) && measuring { count[Metric.returnsAfterCommunity.rawValue] += 1 }
         e.readmissionOrdinal &+= 1
         e.key = SplitMix64.mix(e.key ^ Purpose.readmissionIdentity ^ UInt64(e.readmissionOrdinal))
         e.start = now
@@ -828,6 +841,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         guard t >= 0 else { return false }
         guard caseload[t] < model.teams[t].maximumCaseload else {
             add(.teamRefusals)
+            adjustTrust(team: t, by: .refusal)
             return false
         }
         startTeamEpisode(id, team: t, source: source)
@@ -855,17 +869,18 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             let treatment = model.groups[Int(e.group)].team!
             length = Swift.max(1, treatment.episodeLength.sample(using: &g))
             e.visitsPerDay = UInt8(clamping: treatment.visitsPerDay)
-            escalationProbability = treatment.escalationProbability
+            escalationProbability = treatment.escalationProbability * bandRisk(e)
         }
         e.phaseEnd = now + length
         e.readyTime = now      // referral time, for the response time
         var delay = Swift.max(0, team.responseDelay.sample(using: &g))
         if scenario.coordination.medicalResponsibility == .unclear { delay += scenario.coordination.greyZoneDelayHours }
-        let escalates = g.nextUnitDouble() < escalationProbability
+        let escalates = deteriorationUniform(e) < escalationProbability
         let escalationAt = now + g.nextUnitDouble() * length
         episodes.slots[Int(id)] = e
         record(id, .teamStart)
         schedule(EventKind.visitDue, at: now + delay, episode: id, priority: .seize)
+        if source != .earlyDischarge { scheduleWaitingDeterioration(id, before: escalates ? escalationAt : e.phaseEnd) }
         if escalates {
             schedule(EventKind.teamEscalation, at: escalationAt, episode: id)
         } else {
@@ -954,6 +969,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func completeTeamEpisode(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
         caseload[Int(e.team)] -= 1
+        adjustTrust(team: Int(e.team), by: .success)
         record(id, .teamEnd)
         if e.flags.contains(.fromEarlyDischarge) {
             // The remainder of a hospital stay: the hospital episode ends here.
@@ -963,13 +979,14 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         afterCommunityCare(id, outcome: .outcomeAcuteTeam)
     }
 
-    /// After a completed team or acute-bed episode: a return to hospital within the window?
+    /// After a completed team or acute-bed episode: a return to hospital within
+    /// the window, from the part of the deterioration draw the escalation did not use.
     mutating func afterCommunityCare(_ id: UInt32, outcome: Metric) {
-        var multiplier = scenario.readmission.afterCommunityCareMultiplier
-        if scenario.coordination.sharedIT { multiplier *= scenario.readmission.sharedITMultiplier }
-        let readmitted = drawReadmission(id, multiplier: multiplier)
-        finishIndex(id, outcome: outcome)
-        if !readmitted { releaseWhenIdle(id) }
+        let e = episodes.slots[Int(id)]
+        let group = model.groups[Int(e.group)]
+        let escalation = (outcome == .outcomeAcuteTeam ? group.team?.escalationProbability : group.bed?.escalationProbability) ?? 0
+        endWithoutStay(id, outcome: outcome, pathway: scenario.readmission.afterCommunityCareMultiplier,
+                       escalationTested: escalation * bandRisk(e))
     }
 
     mutating func teamEscalation(_ id: UInt32) {
@@ -977,6 +994,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         guard e.phase == .teamCare else { return }
         caseload[Int(e.team)] -= 1
         add(.teamEscalations)
+        adjustTrust(team: Int(e.team), by: .escalation)
         record(id, .escalation)
         episodes.slots[Int(id)].route = Route.escalation.rawValue
         // Escalations go by ambulance to the emergency department and are admitted.
@@ -1063,7 +1081,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         add(.acuteBedEpisodes)
         var g = SplitMix64(episode: e.key, Purpose.acuteBed)
         let stay = Swift.max(0, treatment.lengthOfStay.sample(using: &g))
-        let escalates = g.nextUnitDouble() < treatment.escalationProbability
+        let escalates = deteriorationUniform(e) < treatment.escalationProbability * bandRisk(e)
         let at = escalates ? now + g.nextUnitDouble() * stay : now + stay
         updated.phaseEnd = at
         episodes.slots[Int(id)] = updated
@@ -1269,7 +1287,10 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
         var g = Xoshiro256StarStar(StreamKey(masterSeed: masterSeed, replication: replication, purpose: Purpose.initialState))
         for h in 0..<model.hospitalCount {
-            let n = Int(expected[h].rounded())
+            // Bounded: at most twice the most beds the hospital ever has (a
+            // scenario whose demand implies more is far beyond any steady state).
+            let cap = 2 * model.bedSchedules[h].reduce(hospitalBeds[h]) { Swift.max($0, $1.beds) }
+            let n = expected[h].isFinite ? Int(Swift.min(expected[h], Double(cap)).rounded()) : cap
             for _ in 0..<n {
                 let id = episodes.allocate()
                 var e = Episode()

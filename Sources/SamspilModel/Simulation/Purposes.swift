@@ -17,6 +17,11 @@ enum Purpose {
     static let needsCare = StreamPurpose("needs-municipal-care").rawValue
     static let readmission = StreamPurpose("readmission").rawValue
     static let readmissionTime = StreamPurpose("readmission-time").rawValue
+    /// One uniform per episode for deterioration in the community: escalation
+    /// during team or acute-bed care and a return after any non-hospital ending.
+    static let deterioration = StreamPurpose("community-deterioration").rawValue
+    /// The time at which a patient waiting for the team's first visit deteriorates.
+    static let waitingDeterioration = StreamPurpose("waiting-deterioration").rawValue
     static let teamEpisode = StreamPurpose("team-episode").rawValue
     static let visits = StreamPurpose("visits").rawValue
     static let acuteBed = StreamPurpose("acute-bed").rawValue

@@ -57,7 +57,8 @@ public enum MetricLabels {
         "admissionsFromOutOfHours": ("admissions referred out of hours", "indlæggelser henvist af lægevagten"),
         "admissionsFromEmergencyCall": ("admissions via 112", "indlæggelser via 112"),
         "admissionsFromEscalation": ("admissions after escalation", "indlæggelser efter forværring"),
-        "readmissions": ("readmissions", "genindlæggelser"),
+        "readmissions": ("returns to hospital within 30 days", "genindlæggelser og indlæggelser inden for 30 dage"),
+        "returnsAfterCommunity": ("admissions within 30 days after care outside hospital", "indlæggelser inden for 30 dage efter forløb uden indlæggelse"),
         "preventableAdmissions65PerThousand": ("preventable admissions 65+ per 1,000", "forebyggelige indlæggelser 65+ pr. 1.000"),
         "counterfactualAdmissions": ("admissions without acute alternatives (per episode)", "indlæggelser uden akuttilbud (pr. forløb)"),
         "avoidedAdmissions": ("admissions avoided (per episode)", "undgåede indlæggelser (pr. forløb)"),
@@ -79,6 +80,7 @@ public enum MetricLabels {
         "meanStay65to79": ("length of stay, 65–79", "liggetid, 65–79 år"),
         "meanStay80plus": ("length of stay, 80+", "liggetid, 80+ år"),
         "readmissionRate65plus": ("30-day readmission rate, 65+", "genindlæggelsesrate inden for 30 dage, 65+"),
+        "pressureDischarges": ("discharged early because beds were full", "udskrevet tidligt på grund af fulde senge"),
         "delayedDischargePatients": ("patients waiting for the municipality", "færdigbehandlede patienter der venter"),
         "delayedDischargeDays": ("delayed-discharge days", "færdigbehandlingsdage"),
         "temporaryBedDays": ("temporary-bed days", "dage på midlertidig plads"),
@@ -98,6 +100,8 @@ public enum MetricLabels {
         "teamUtilisationNight": ("nurse utilisation, 23–07", "udnyttelse, 23–07"),
         "teamResponseMeanHours": ("team response time (mean)", "akutteamets responstid (gennemsnit)"),
         "teamResponseP90Hours": ("team response time (90th percentile)", "akutteamets responstid (90. percentil)"),
+        "waitingDeteriorations": ("worsened while waiting for the team", "forværret mens de ventede på akutteamet"),
+        "teamNotCredibleNow": ("team too busy to promise a timely visit", "akutteamet for travlt til at love et rettidigt besøg"),
         "acuteBedReferrals": ("referrals to acute beds", "henvisninger til akutpladser"),
         "acuteBedRefusals": ("acute-bed referrals refused (full)", "afviste henvisninger til akutplads"),
         "acuteBedEpisodes": ("acute-bed stays", "ophold på akutplads"),
@@ -147,7 +151,7 @@ public enum MetricLabels {
     ]
 
     static let _units: [String: String] = [
-        "episodes": "forløb", "admissions": "indlæggelser", "patients": "patienter", "patient-days": "patientdage",
+        "episodes": "forløb", "decisions": "beslutninger", "admissions": "indlæggelser", "patients": "patienter", "patient-days": "patientdage",
         "bed-days": "sengedage", "days": "dage", "hours": "timer", "visits": "besøg", "trips": "kørsler",
         "referrals": "henvisninger", "consultations": "konsultationer", "contacts": "kontakter", "ratio": "andel",
         "DKK": "kr.", "nurse-hours": "sygeplejersketimer", "hospital-days": "sygehusdage", "bed-hours": "sengetimer",

@@ -59,6 +59,8 @@ public enum ScenarioSchema {
         let readmission = o.optional("readmission", Self.readmission, default: ReadmissionSettings())
         let coordination = o.optional("coordination", Self.coordination, default: CoordinationSettings())
         let behaviour = o.optional("behaviour", Self.behaviour, default: Behaviour())
+        let bedPressure = o.optional("bedPressure", Self.bedPressure, default: BedPressureSettings())
+        let deterioration = o.optional("deterioration", Self.deterioration, default: DeteriorationSettings())
         let economics = o.optional("economics", Self.economics, default: EconomicsSettings())
         guard let name, let regions, let hospitals, let municipalities, let groups else { return nil }
         // Each municipality is served by at most one team and one acute-bed unit.
@@ -67,11 +69,13 @@ public enum ScenarioSchema {
         for group in groups where group.demandProfile == nil && profile.hourOfDay.allSatisfy({ $0 == 0 }) {
             o.error("patient group '\(group.name)' has no demand profile and the scenario's hour weights are all zero", at: "demandProfile")
         }
-        let scenario = Scenario(name: name, description: description, simulation: simulation, ageBands: ageBands, regions: regions,
+        var scenario = Scenario(name: name, description: description, simulation: simulation, ageBands: ageBands, regions: regions,
                                 hospitals: hospitals, municipalities: municipalities, patientGroups: groups,
                                 demandProfile: profile, contact: contact, decision: decision, acuteTeams: teams,
                                 acuteBedUnits: beds, discharge: discharge, readmission: readmission,
                                 coordination: coordination, behaviour: behaviour)
+        scenario.bedPressure = bedPressure
+        scenario.deterioration = deterioration
         return ScenarioFile(scenario: scenario, economics: economics)
     }
 

@@ -35,6 +35,8 @@ extension ScenarioSchema {
                                                    default: d.unclearResponsibilityFactor)
         d.maximumResponseHours = o.optional("maximumResponseHours", .number(.range(0...168)), default: d.maximumResponseHours)
         d.gpKeepsAtHomeShare = o.optional("gpKeepsAtHomeShare", .number(.probability), default: d.gpKeepsAtHomeShare)
+        d.responsePromise = o.optional("responsePromise", .oneOf(ResponsePromise.self), default: d.responsePromise)
+        d.trustDynamics = o.optional("trustDynamics", trustDynamics)
         return d
     }
 
@@ -137,6 +139,10 @@ extension ScenarioSchema {
         r.rushedDischargeMultiplier = o.optional("rushedDischargeMultiplier", .number(.range(0...10)), default: r.rushedDischargeMultiplier)
         r.afterCommunityCareMultiplier = o.optional("afterCommunityCareMultiplier", .number(.range(0...10)),
                                                     default: r.afterCommunityCareMultiplier)
+        r.afterHomeMultiplier = o.optional("afterHomeMultiplier", .number(.range(0...10)), default: r.afterHomeMultiplier)
+        r.afterEmergencyDepartmentMultiplier = o.optional("afterEmergencyDepartmentMultiplier", .number(.range(0...10)),
+                                                          default: r.afterEmergencyDepartmentMultiplier)
+        r.bandMultiplier = o.optional("bandMultiplier", bandRiskMultipliers, default: r.bandMultiplier)
         return r
     }
 
@@ -148,7 +154,6 @@ extension ScenarioSchema {
                                              default: c.medicalResponsibility)
         c.greyZoneDelayHours = o.optional("greyZoneDelayHours", .number(.range(0...168)), default: c.greyZoneDelayHours)
         c.greyZoneVisitHours = o.optional("greyZoneVisitMinutes", .number(.range(0...600)), default: c.greyZoneVisitHours * 60) / 60
-        c.bedPressureStayFactor = o.optional("bedPressureStayFactor", .number(.range(0.1...1)), default: c.bedPressureStayFactor)
         return c
     }
 
