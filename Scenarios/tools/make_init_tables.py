@@ -37,7 +37,7 @@ OUT = os.path.join(ROOT, "Sources", "SamspilScenario", "Templates")
 
 # BEDS. A generated municipality gets, at each catchment hospital, beds in
 # proportion to the bed-days its citizens are expected to use there, scaled
-# from the calibrated baseline (78 beds for Viborg's citizens at ≈90 % mean
+# from the calibrated baseline (81 beds for Viborg's citizens at ≈90 % mean
 # occupancy with no acute team). Expected bed-days per citizen of an age band
 # = Σ over patient groups of rate × (borderline + must-admit share) × mean
 # stay. ILLUSTRATIVE, and said so in the generated file.
@@ -134,7 +134,7 @@ def main():
     geography = header + f"""
 // Source: Scenarios/denmark.json5 (populations: Statistics Denmark FOLK1AM, 1 January 2024, real totals,
 // estimated age split; catchments and team staffing illustrative). Beds per catchment hospital: scaled from
-// the baseline's 78 beds for Viborg's citizens (≈90 % mean occupancy, no acute team) in proportion to
+// the baseline's 81 beds for Viborg's citizens (≈90 % mean occupancy, no acute team) in proportion to
 // expected bed-days (population by age band × admission rates × stays of the baseline's patient groups).
 extension DanishGeography {{
     /// Age bands of `DanishMunicipality.population`, in order.

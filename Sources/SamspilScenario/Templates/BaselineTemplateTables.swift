@@ -26,7 +26,7 @@ extension MunicipalityScenario {
     {
       name: "pneumonia",
       source: "rates illustrative, calibrated to preventable admissions 65+ (docs/domain.md §4.3); pneumonia ≈40 % of preventable admissions",
-      ratePerThousandPerYear: { "0-64": 2.5, "65-79": 20, "80+": 49 },
+      ratePerThousandPerYear: { "0-64": 2.4, "65-79": 19.3, "80+": 47.3 },
       severity: { gpManageable: 0.25, borderline: 0.45, mustAdmit: 0.30 },
       emergencyCallShare: { gpManageable: 0.0, borderline: 0.10, mustAdmit: 0.50 },
       lengthOfStay: {
@@ -49,7 +49,7 @@ extension MunicipalityScenario {
     {
       name: "urinary tract infection",
       source: "illustrative, ≈25 % of preventable admissions",
-      ratePerThousandPerYear: { "0-64": 1.5, "65-79": 12.5, "80+": 31 },
+      ratePerThousandPerYear: { "0-64": 1.45, "65-79": 12.1, "80+": 29.9 },
       severity: { gpManageable: 0.30, borderline: 0.45, mustAdmit: 0.25 },
       lengthOfStay: {
         "0-64": { lognormal: { meanDays: 3.0, sdDays: 2.5 } },
@@ -71,7 +71,7 @@ extension MunicipalityScenario {
     {
       name: "COPD exacerbation",
       source: "illustrative, ≈20 % of preventable admissions",
-      ratePerThousandPerYear: { "0-64": 1.0, "65-79": 10, "80+": 24.5 },
+      ratePerThousandPerYear: { "0-64": 0.97, "65-79": 9.65, "80+": 23.6 },
       severity: { gpManageable: 0.25, borderline: 0.40, mustAdmit: 0.35 },
       lengthOfStay: {
         "0-64": { lognormal: { meanDays: 3.5, sdDays: 3.0 } },
@@ -92,7 +92,7 @@ extension MunicipalityScenario {
     {
       name: "dehydration",
       source: "illustrative, ≈15 % of preventable admissions",
-      ratePerThousandPerYear: { "0-64": 1.0, "65-79": 7, "80+": 18 },
+      ratePerThousandPerYear: { "0-64": 0.97, "65-79": 6.75, "80+": 17.4 },
       severity: { gpManageable: 0.30, borderline: 0.45, mustAdmit: 0.25 },
       lengthOfStay: {
         "0-64": { lognormal: { meanDays: 2.5, sdDays: 2.0 } },

@@ -76,7 +76,7 @@ public struct MunicipalityScenario: Sendable {
         // ASSUMED     the acute hospitals and their shares (regional acute-hospital areas, illustrative):
         //             \(hospitals).
         //             Beds: the share of each hospital's medical beds this municipality's citizens use,
-        //             scaled from the baseline's 78 beds for Viborg's citizens (≈90 % mean occupancy with
+        //             scaled from the baseline's 81 beds for Viborg's citizens (≈90 % mean occupancy with
         //             no acute team) in proportion to expected bed-days. Check them against your own
         //             figures: occupancy drives overcrowding and delayed discharges.
         // CALIBRATED  patient groups, demand profile, GP contact, doctors' trust, discharge rules,
@@ -115,7 +115,7 @@ public struct MunicipalityScenario: Sendable {
             out += "      name: \(quoted(c.hospital)),\n"
             out += "      region: \(quoted(region)),\n"
             out += "      medicalBeds: \(c.beds),\n"
-            out += "      source: \"assumption: the beds \(m.name)'s citizens use, scaled from the baseline (78 beds for Viborg at ≈90 % occupancy) by expected bed-days\",\n"
+            out += "      source: \"assumption: the beds \(m.name)'s citizens use, scaled from the baseline (81 beds for Viborg at ≈90 % occupancy) by expected bed-days\",\n"
             out += "      dischargeHours: { from: 8, to: 20 },\n"
             out += "    },\n"
         }
