@@ -32,6 +32,7 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
             "Decision", "Shift", "ForwardVisitation", "FollowUp", "EarlyDischarge", "AcuteTeam", "AcuteBedUnit",
             "Discharge", "Readmission", "Coordination", "Behaviour", "Distribution", "Economics", "RegimeRules", "Prices", "BehaviourCoefficients",
             "BedPressure", "Deterioration", "TrustDynamics", "BandMultipliers",
+            "UncertainInput", "ParameterDistribution", "BetaParameters", "MeanAndSd", "RangeParameters", "TriangularParameters",
         ]
         #expect(Set(schema.kinds) == expected, "kinds: \(schema.kinds)")
         #expect(schema.keys(of: "Distribution").contains { $0.name == "lognormal.meanDays" })

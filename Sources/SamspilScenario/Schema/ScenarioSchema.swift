@@ -7,9 +7,12 @@ import SamspilModel
 public struct ScenarioFile: Sendable, Equatable {
     public var scenario: Scenario
     public var economics: EconomicsSettings
-    public init(scenario: Scenario, economics: EconomicsSettings) {
+    /// The inputs a probabilistic sensitivity analysis draws (empty: none).
+    public var uncertainty: [UncertainInput]
+    public init(scenario: Scenario, economics: EconomicsSettings, uncertainty: [UncertainInput] = []) {
         self.scenario = scenario
         self.economics = economics
+        self.uncertainty = uncertainty
     }
 
     /// The scenario as simulated: its behaviour adjusted for the incentives.
@@ -62,6 +65,7 @@ public enum ScenarioSchema {
         let bedPressure = o.optional("bedPressure", Self.bedPressure, default: BedPressureSettings())
         let deterioration = o.optional("deterioration", Self.deterioration, default: DeteriorationSettings())
         let economics = o.optional("economics", Self.economics, default: EconomicsSettings())
+        let uncertainty = o.optional("uncertainty", .array(of: uncertainInput), default: [])
         guard let name, let regions, let hospitals, let municipalities, let groups else { return nil }
         // Each municipality is served by at most one team and one acute-bed unit.
         checkServedOnce(o, teams.map { ($0.name, $0.municipalities) }, key: "acuteTeams", noun: "acute team")
@@ -76,7 +80,8 @@ public enum ScenarioSchema {
                                 coordination: coordination, behaviour: behaviour)
         scenario.bedPressure = bedPressure
         scenario.deterioration = deterioration
-        return ScenarioFile(scenario: scenario, economics: economics)
+        checkUncertainty(uncertainty, in: o)
+        return ScenarioFile(scenario: scenario, economics: economics, uncertainty: uncertainty)
     }
 
     /// The `name` strings of a list of objects, as written.
