@@ -28,7 +28,7 @@ struct CalibrationTests {
 
     @Test("baseline reproduces Danish stays, readmissions and preventable admissions (±15 %)")
     func baseline() throws {
-        let runs = try Self.run(Self.load("baseline.json5").simulated, replications: 8)
+        let runs = try Self.run(Self.load("baseline.json5").adjustedForIncentives(), replications: 8)
         let stay65 = Self.mean(runs, .meanStay65to79), stay80 = Self.mean(runs, .meanStay80plus)
         let readmission = Self.mean(runs, .readmissionRate65plus)
         let preventable = Self.mean(runs, .preventableAdmissions65PerThousand)
@@ -43,15 +43,15 @@ struct CalibrationTests {
 
     @Test("Viborg: about one avoided admission per five team episodes")
     func viborg() throws {
-        let runs = try Self.run(Self.load("viborg-acute-team.json5").simulated, replications: 8)
+        let runs = try Self.run(Self.load("viborg-acute-team.json5").adjustedForIncentives(), replications: 8)
         let ratio = Self.mean(runs, .avoidedByAcuteTeam) / Self.mean(runs, .teamEpisodes)
         #expect(ratio >= 0.2 * 0.85 && ratio <= 0.2 * 1.15, "avoided per team episode: \(ratio), target ≈ 1/5")
     }
 
     @Test("Esbjerg parameter set: no significant effect on admissions (VIVE), although admissions are avoided")
     func nullEffect() throws {
-        let base = try Self.run(Self.load("baseline.json5").simulated, replications: 20)
-        let team = try Self.run(Self.load("esbjerg-null-effect.json5").simulated, replications: 20)
+        let base = try Self.run(Self.load("baseline.json5").adjustedForIncentives(), replications: 20)
+        let team = try Self.run(Self.load("esbjerg-null-effect.json5").adjustedForIncentives(), replications: 20)
         let difference = PairedDifference(scenario: team.map { $0[.admissions] }, base: base.map { $0[.admissions] })
         let ci = try #require(difference.difference.confidenceInterval)
         #expect(ci.contains(0), "admissions difference CI \(ci) excludes 0")
@@ -65,7 +65,7 @@ struct CalibrationTests {
     @Test("invariants hold on every bundled scenario", arguments: try FileManager.default
         .contentsOfDirectory(atPath: CalibrationTests.directory.path).filter { $0.hasSuffix(".json5") }.sorted())
     func invariants(_ name: String) throws {
-        var scenario = try Self.load(name).simulated
+        var scenario = try Self.load(name).adjustedForIncentives()
         // The national scenario is large: a shorter horizon keeps the test fast.
         if scenario.municipalities.count > 20 {
             scenario.simulation.horizonDays = 21

@@ -39,7 +39,7 @@ enum Stress {
                 item("Estimates", "Means over replications with Student-t 95 % confidence intervals; differences between scenarios paired by replication (common random numbers)."),
             ]),
             StressSection(title: "5. Implementation", items: [
-                item("Software", "Samspil \(Samspil.version) (Swift); ladder-queue event calendar; xoshiro256** generators seeded through SplitMix64."),
+                item("Software", "Samspil \(Experiment.toolVersion) (Swift); ladder-queue event calendar; xoshiro256** generators seeded through SplitMix64."),
                 item("Reproducibility", "Same scenario and seed give bit-identical results for any number of parallel jobs or shards."),
             ]),
         ]
