@@ -25,6 +25,9 @@ public struct MetricID: Hashable, Sendable, CustomStringConvertible {
     public static let avoidedAdmissionsCounterfactual = MetricID("avoidedAdmissions.counterfactual")
     public static let avoidedAdmissionsBetweenRuns = MetricID("avoidedAdmissions.betweenRuns")
     public static let netCostPerAvoidedAdmission = MetricID("netCostPerAvoidedAdmission")
+
+    /// A resource cost: the total or one provider's (`cost.<provider>`).
+    public var isCost: Bool { name.hasPrefix("cost") }
 }
 
 /// A payer's metric: `payer.<payer>.<kind>`, e.g. the municipality's net burden.
