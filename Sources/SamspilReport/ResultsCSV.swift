@@ -156,6 +156,16 @@ extension RunDocument {
     public func run(labelled label: String) -> ScenarioRun? {
         runs.first { $0.label == label }
     }
+
+    /// The paired difference (run − base) in metric `id`, or the derived estimate `id`, of a comparison.
+    /// - Complexity: O(metrics).
+    public func difference(_ id: MetricID, in comparison: Comparison) -> Estimate? {
+        if let base = run(labelled: comparison.baseLabel) ?? runs.first,
+           let m = base.metrics.firstIndex(where: { $0.id == id }), m < comparison.differences.count {
+            return comparison.differences[m]
+        }
+        return comparison.derived?.first { $0.metric.id == id }?.estimate
+    }
 }
 
 extension ScenarioRun {

@@ -186,6 +186,9 @@ enum SweepCommand {
         [index], ["name"] or [*] (all), e.g. decision.trust.gp,
         acuteTeams[*].shifts[day].nurses, economics.regime. Values are JSON5
         (numbers, "strings", true/false). Every point is validated like a file.
+        simulation.horizonDays and simulation.warmupDays may differ per point;
+        simulation.seed and simulation.replications may not (every point shares
+        them so points pair by replication: use --seed and --replications).
         """,
         options: ExperimentCommand.options + [OptionSpec("--set", value: "PATH=VALUES", repeatable: true, help: "A parameter and its comma-separated values.")],
         examples: ["samspil sweep Scenarios/viborg-acute-team.json5 --set 'acuteTeams[*].shifts[day].nurses=2,4,6' --set decision.trust.gp=0.3,0.6,0.9",
