@@ -113,3 +113,19 @@ import Testing
         #expect(SHA256.hex(repeatElement(UInt8(ascii: "a"), count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+extension SHA256Tests {
+    @Test func piecesGiveTheDigestOfTheWhole() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        for cuts in [[0], [1, 63, 64], [63, 128, 129], [500, 999]] {
+            var hasher = SHA256()
+            var start = 0
+            for cut in cuts + [bytes.count] {
+                hasher.update(bytes[start..<cut])
+                start = cut
+            }
+            #expect(hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() == SHA256.hex(bytes), "\(cuts)")
+        }
+        #expect(SHA256.hex(AnySequence(bytes)) == SHA256.hex(bytes), "a non-contiguous sequence")
+    }
+}
