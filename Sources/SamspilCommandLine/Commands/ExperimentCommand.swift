@@ -31,8 +31,8 @@ enum ExperimentCommand {
     }
 
     /// Loads a scenario file (reporting every problem as an input error).
-    static func load(_ path: String) throws -> Configuration {
-        do { return try Configuration(loading: path) } catch { throw failure(error, command: "run") }
+    static func load(_ path: String, command: String) throws -> Configuration {
+        do { return try Configuration(loading: path) } catch { throw failure(error, command: command) }
     }
 
     /// The command line's error for an experiment that cannot be set up: exit 2 either way.
@@ -125,7 +125,7 @@ enum RunCommand {
         run: { args, console in
             guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "run") }
             let overrides = try ExperimentCommand.overrides(args, command: "run")
-            let configuration = try ExperimentCommand.load(args.positional[0]).applying(overrides)
+            let configuration = try ExperimentCommand.load(args.positional[0], command: "run").applying(overrides)
             return try ExperimentCommand.execute(.run(configuration), args: args, console: console)
         })
 }
@@ -153,7 +153,7 @@ enum CompareCommand {
             var configurations: [Configuration] = []
             if let list = args.value("--regime") {
                 guard args.positional.count == 1 else { throw UsageError("--regime takes exactly one scenario file", command: "compare") }
-                let loaded = try ExperimentCommand.load(args.positional[0])
+                let loaded = try ExperimentCommand.load(args.positional[0], command: "compare")
                 for name in list.split(separator: ",").map(String.init) {
                     guard let regime = RegimeName(rawValue: name) else {
                         let known = RegimeName.allCases.map(\.rawValue)
@@ -166,7 +166,7 @@ enum CompareCommand {
             } else {
                 guard args.positional.count >= 2 else { throw UsageError("give a base and at least one scenario", command: "compare") }
                 for path in args.positional {
-                    var configuration = try ExperimentCommand.load(path).applying(overrides)
+                    var configuration = try ExperimentCommand.load(path, command: "compare").applying(overrides)
                     if configurations.contains(where: { $0.label == configuration.label }) { configuration.label += " (\(path))" }
                     configurations.append(configuration)
                 }
@@ -198,7 +198,7 @@ enum SweepCommand {
             let sets = args.all("--set")
             guard !sets.isEmpty else { throw UsageError("give at least one --set PATH=V1,V2", command: "sweep") }
             let overrides = try ExperimentCommand.overrides(args, command: "sweep")
-            let base = try ExperimentCommand.load(args.positional[0])
+            let base = try ExperimentCommand.load(args.positional[0], command: "sweep")
             var parameters: [SweepParameter] = []
             for item in sets {
                 guard let equals = item.firstIndex(of: "=") else { throw UsageError("--set takes PATH=V1,V2,…, got '\(item)'", command: "sweep") }
