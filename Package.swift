@@ -7,6 +7,7 @@
 //   Sources/SamspilEconomics — incentive regimes: costs by provider, payers and transfers
 //   Sources/SamspilScenario  — scenario files: JSON5, inheritance, validation, schema
 //   Sources/SamspilReport    — results as tables, CSV, JSON and a self-contained HTML report
+//   Sources/SamspilExperiment — experiments as a Swift API: run, compare, sweep, shard, merge
 //   Sources/SamspilCommandLine — the commands (run, compare, sweep, validate, show, merge)
 //   Sources/samspil          — the executable
 //   Benchmarks/              — release-mode benchmark executables
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "SamspilEconomics", targets: ["SamspilEconomics"]),
         .library(name: "SamspilScenario", targets: ["SamspilScenario"]),
         .library(name: "SamspilReport", targets: ["SamspilReport"]),
+        .library(name: "SamspilExperiment", targets: ["SamspilExperiment"]),
     ],
     targets: [
         .target(
@@ -32,8 +34,12 @@ let package = Package(
         .target(name: "SamspilScenario", dependencies: ["SamspilEconomics", "SamspilModel", "SamspilEngine"]),
         .target(name: "SamspilReport"),
         .target(
-            name: "SamspilCommandLine",
+            name: "SamspilExperiment",
             dependencies: ["SamspilEngine", "SamspilModel", "SamspilScenario", "SamspilEconomics", "SamspilReport"]
+        ),
+        .target(
+            name: "SamspilCommandLine",
+            dependencies: ["SamspilExperiment", "SamspilEngine", "SamspilModel", "SamspilScenario", "SamspilEconomics", "SamspilReport"]
         ),
         .executableTarget(name: "samspil", dependencies: ["SamspilCommandLine"]),
         .executableTarget(
@@ -51,6 +57,8 @@ let package = Package(
         .testTarget(name: "SamspilEconomicsTests", dependencies: ["SamspilEconomics", "SamspilModel"]),
         .testTarget(name: "SamspilScenarioTests", dependencies: ["SamspilScenario"]),
         .testTarget(name: "SamspilReportTests", dependencies: ["SamspilReport"]),
+        .testTarget(name: "SamspilExperimentTests",
+                    dependencies: ["SamspilExperiment", "SamspilScenario", "SamspilReport", "SamspilModel", "SamspilEngine"]),
         .testTarget(name: "SamspilCommandLineTests", dependencies: ["SamspilCommandLine", "SamspilScenario", "SamspilReport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SamspilReport"]),
     ]

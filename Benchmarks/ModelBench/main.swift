@@ -93,13 +93,13 @@ func header() {
 func denmark(replications: Int, horizon: Double?, path: String) -> Measurement {
     var file = load(path)
     if let horizon { file.scenario.simulation.horizonDays = horizon }
-    let m = measure(file.simulated, label: "denmark \(Int(file.scenario.simulation.horizonDays)) d", replications: replications)
+    let m = measure(file.adjustedForIncentives(), label: "denmark \(Int(file.scenario.simulation.horizonDays)) d", replications: replications)
     return m
 }
 
 /// Part of the national scenario: the municipalities `keep` selects, their hospitals, teams and beds.
 func subset(_ file: ScenarioFile, _ keep: (Municipality) -> Bool) -> Scenario {
-    var s = file.simulated
+    var s = file.adjustedForIncentives()
     s.municipalities = s.municipalities.filter(keep)
     let used = Set(s.municipalities.flatMap { $0.catchment.map(\.hospital) })
     s.hospitals = s.hospitals.filter { used.contains($0.name) }
@@ -116,7 +116,7 @@ func scaling() -> [Measurement] {
     let sizes: [(String, Scenario)] = [
         ("one municipality (Viborg)", subset(national) { $0.name == "Viborg" }),
         ("one region (Midtjylland)", subset(national) { $0.region == "Region Midtjylland" }),
-        ("the country (denmark)", national.simulated),
+        ("the country (denmark)", national.adjustedForIncentives()),
     ]
     var results: [Measurement] = []
     for (label, scenario) in sizes {

@@ -11,15 +11,15 @@
 public enum HTMLReport {
     /// Metrics featured in the key-results table, the comparison chart and the
     /// sweep curves, when the caller names none.
-    public static let defaultKeyMetrics = [
-        "admissions", "avoidedAdmissions", "meanOccupancy", "p95Occupancy", "overcrowdingPatients2300",
-        "teamEpisodes", "delayedDischargeDays", "bedDays",
+    public static let defaultKeyMetrics: [MetricID] = [
+        .admissions, .avoidedAdmissions, .meanOccupancy, .p95Occupancy, .overcrowdingPatients2300,
+        .teamEpisodes, .delayedDischargeDays, .bedDays,
     ]
 
     /// Series drawn as line-and-band charts, in this order, with their titles.
-    static let bandSeries: [(name: String, title: String)] = [
-        ("occupancy", "Occupancy over time"),
-        ("teamCaseload", "Acute team caseload over time"),
+    static let bandSeries: [(id: SeriesID, title: String)] = [
+        (.occupancy, "Occupancy over time"),
+        (.teamCaseload, "Acute team caseload over time"),
     ]
 
     /// At most this many comparisons are drawn as bars; more (a large sweep)
@@ -30,7 +30,7 @@ public enum HTMLReport {
     /// - Parameter keyMetrics: metrics to feature; nil for ``defaultKeyMetrics``
     ///   (falling back to every metric of the first run if it has none of them).
     /// - Complexity: O(size of the document).
-    public static func render(_ document: RunDocument, keyMetrics: [String]? = nil) -> String {
+    public static func render(_ document: RunDocument, keyMetrics: [MetricID]? = nil) -> String {
         var page = Page(document: document, keyMetrics: keyMetrics)
         return page.render()
     }
@@ -39,13 +39,13 @@ public enum HTMLReport {
 /// The report being assembled.
 struct Page {
     let document: RunDocument
-    let keys: [String]
+    let keys: [MetricID]
     var sections: [(id: String, title: String, html: String)] = []
     var chartCount = 0
 
-    init(document: RunDocument, keyMetrics: [String]?) {
+    init(document: RunDocument, keyMetrics: [MetricID]?) {
         self.document = document
-        let available = ResultsCSV.metricNames(document)
+        let available = ResultsCSV.metricIDs(document)
         let wanted = (keyMetrics ?? HTMLReport.defaultKeyMetrics).filter(Set(available).contains)
         self.keys = wanted.isEmpty && keyMetrics == nil ? Array(available.prefix(8)) : wanted
     }
@@ -146,9 +146,9 @@ struct Page {
             for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(run.label))</th>" }
             t += "</tr></thead>\n<tbody>\n"
             for key in keys {
-                let info = runs.lazy.compactMap { $0.estimate(named: key)?.metric }.first
-                t += "<tr><th scope=\"row\" title=\"\(e(info?.description ?? ""))\">\(e(key))</th><td>\(e(info?.unit ?? ""))</td>"
-                for run in runs { t += "<td class=\"num\">\(cell(run.estimate(named: key)?.estimate))</td>" }
+                let info = runs.lazy.compactMap { $0.estimate(key)?.metric }.first
+                t += "<tr><th scope=\"row\" title=\"\(e(info?.description ?? ""))\">\(e(key.name))</th><td>\(e(info?.unit ?? ""))</td>"
+                for run in runs { t += "<td class=\"num\">\(cell(run.estimate(key)?.estimate))</td>" }
                 t += "</tr>\n"
             }
         } else {
@@ -157,13 +157,13 @@ struct Page {
                 if c > 0 { t += "</tbody></table></div>\n<div class=\"scroll\"><table class=\"results\">\n" }
                 t += "<thead><tr><th scope=\"col\">Run</th>"
                 for key in chunk {
-                    let unit = runs.lazy.compactMap { $0.estimate(named: key)?.metric.unit }.first ?? ""
-                    t += "<th scope=\"col\" class=\"num\">\(e(key))<br><span class=\"unit\">\(e(unit))</span></th>"
+                    let unit = runs.lazy.compactMap { $0.estimate(key)?.metric.unit }.first ?? ""
+                    t += "<th scope=\"col\" class=\"num\">\(e(key.name))<br><span class=\"unit\">\(e(unit))</span></th>"
                 }
                 t += "</tr></thead>\n<tbody>\n"
                 for (i, run) in runs.enumerated() {
                     t += "<tr><th scope=\"row\">\(swatch(i))\(e(run.label))</th>"
-                    for key in chunk { t += "<td class=\"num\">\(cell(run.estimate(named: key)?.estimate))</td>" }
+                    for key in chunk { t += "<td class=\"num\">\(cell(run.estimate(key)?.estimate))</td>" }
                     t += "</tr>\n"
                 }
             }
@@ -196,14 +196,15 @@ struct Page {
     }
 
     mutating func bands() {
-        for (name, chartTitle) in HTMLReport.bandSeries {
+        for (id, chartTitle) in HTMLReport.bandSeries {
+            let name = id.rawValue
             let series: [Charts.BandSeries] = document.runs.enumerated().compactMap { i, run in
-                guard let b = run.series(named: name), !b.day.isEmpty else { return nil }
+                guard let b = run.series(id), !b.day.isEmpty else { return nil }
                 return Charts.BandSeries(label: run.label, color: Palette.color(i), x: b.day.map(Double.init),
                                          mean: b.mean, low: b.low, high: b.high)
             }
             guard !series.isEmpty, series.count <= 8 else { continue }
-            let unit = document.runs.lazy.compactMap { $0.series(named: name)?.unit }.first ?? ""
+            let unit = document.runs.lazy.compactMap { $0.series(id)?.unit }.first ?? ""
             let yLabel = unit.isEmpty ? name : "\(name) (\(unit))"
             let title = "\(chartTitle) (mean and 95 % CI band)"
             let svg = Charts.band(id: "chart-\(Markup.identifier(name))", title: title,
@@ -216,11 +217,11 @@ struct Page {
 
     mutating func avoidedAdmissions() {
         let bars: [Charts.Bar] = document.runs.enumerated().compactMap { i, run in
-            guard let (_, est) = run.estimate(named: "avoidedAdmissions") else { return nil }
+            guard let (_, est) = run.estimate(.avoidedAdmissions) else { return nil }
             return Charts.Bar(label: run.label, value: est.mean, low: est.ciLow, high: est.ciHigh, color: Palette.color(i))
         }
         guard !bars.isEmpty else { return }
-        let unit = document.runs.lazy.compactMap { $0.estimate(named: "avoidedAdmissions")?.metric.unit }.first ?? ""
+        let unit = document.runs.lazy.compactMap { $0.estimate(.avoidedAdmissions)?.metric.unit }.first ?? ""
         let svg = Charts.horizontalBars(
             id: "chart-avoided-admissions", title: "Avoided admissions per run (mean and 95 % CI)",
             description: "Avoided admissions for each run: bars show the mean, whiskers the 95 % confidence interval.",
@@ -230,19 +231,16 @@ struct Page {
         sections.append(("avoided-admissions", "Avoided admissions", html))
     }
 
-    /// Payers found in the metrics: `payer.<id>.<kind>` names, in first-seen
-    /// order, with a display name taken from the metric group "payer: …".
+    /// Payers found in the metrics (``PayerMetricID``), in first-seen order,
+    /// with a display name taken from the metric group "payer: …".
     func payers() -> [(id: String, name: String)] {
         var seen = Set<String>()
         var out: [(String, String)] = []
         for run in document.runs {
-            for m in run.metrics where m.name.hasPrefix("payer.") {
-                let parts = m.name.split(separator: ".", omittingEmptySubsequences: false)
-                guard parts.count >= 3 else { continue }
-                let id = parts[1..<(parts.count - 1)].joined(separator: ".")
-                guard seen.insert(id).inserted else { continue }
-                let name = m.group.hasPrefix("payer: ") ? String(m.group.dropFirst(7)) : id
-                out.append((id, name))
+            for m in run.metrics {
+                guard let payer = PayerMetricID(m.id)?.payer, seen.insert(payer).inserted else { continue }
+                let name = m.group.hasPrefix("payer: ") ? String(m.group.dropFirst(7)) : payer
+                out.append((payer, name))
             }
         }
         // A payer that bears nothing in any run (the joint budget outside a
@@ -252,8 +250,8 @@ struct Page {
 
     func bearsAnything(_ payer: String) -> Bool {
         for run in document.runs {
-            for kind in ["costs", "net", "transfersIn", "transfersOut"] {
-                let mean: Double = run.estimate(named: "payer.\(payer).\(kind)")?.estimate.mean ?? 0
+            for kind in PayerMetricID.Kind.allCases {
+                let mean: Double = run.estimate(PayerMetricID(payer: payer, kind: kind).metric)?.estimate.mean ?? 0
                 if mean != 0 { return true }
             }
         }
@@ -265,22 +263,22 @@ struct Page {
         var html = ""
         let runs = document.runs.enumerated().prefix(8)
         let legend = runs.map { (label: $0.element.label, color: Palette.color($0.offset)) }
-        for (kind, heading, desc) in [("costs", "Costs by payer", "gross costs borne by each payer"),
-                                      ("net", "Net by payer", "each payer's net position: its costs after transfers in and out")] {
+        for (kind, heading, desc) in [(PayerMetricID.Kind.costs, "Costs by payer", "gross costs borne by each payer"),
+                                      (.net, "Net by payer", "each payer's net position: its costs after transfers in and out")] {
             let values: [[Charts.Bar?]] = payers.map { payer in
                 runs.map { i, run in
-                    run.estimate(named: "payer.\(payer.id).\(kind)").map {
+                    run.estimate(PayerMetricID(payer: payer.id, kind: kind).metric).map {
                         Charts.Bar(label: "\(run.label) – \(payer.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
                                    high: $0.estimate.ciHigh, color: Palette.color(i))
                     }
                 }
             }
             guard values.contains(where: { $0.contains { $0 != nil } }) else { continue }
-            let unit = document.runs.lazy.flatMap(\.metrics).first { $0.name.hasPrefix("payer.") && $0.name.hasSuffix(".\(kind)") }?.unit ?? ""
+            let unit = document.runs.lazy.flatMap(\.metrics).first { PayerMetricID($0.id)?.kind == kind }?.unit ?? ""
             let svg = Charts.groupedBars(
-                id: "chart-payer-\(kind)", title: "\(heading) (mean and 95 % CI)",
+                id: "chart-payer-\(kind.rawValue)", title: "\(heading) (mean and 95 % CI)",
                 description: "Grouped bars, one group per payer and one bar per run, showing \(desc); whiskers are 95 % confidence intervals.",
-                yLabel: unit.isEmpty ? kind : "\(kind) (\(unit))", groups: payers.map(\.name),
+                yLabel: unit.isEmpty ? kind.rawValue : "\(kind) (\(unit))", groups: payers.map(\.name),
                 series: Array(legend), values: values)
             html += figure(svg, caption: "\(heading): \(desc). Negative values are below the zero line.")
         }
@@ -289,7 +287,7 @@ struct Page {
         if !providerMetrics.isEmpty {
             let values: [[Charts.Bar?]] = providerMetrics.map { metric in
                 runs.map { i, run in
-                    run.estimate(named: metric.name).map {
+                    run.estimate(metric.id).map {
                         Charts.Bar(label: "\(run.label) – \(metric.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
                                    high: $0.estimate.ciHigh, color: Palette.color(i))
                     }
@@ -326,7 +324,7 @@ struct Page {
         // out two abreast on screen and free to break between pages in print.
         var grid = ""
         for key in keys {
-            guard let m = base.metrics.firstIndex(where: { $0.name == key }) else { continue }
+            guard let m = base.metrics.firstIndex(where: { $0.id == key }) else { continue }
             let bars: [Charts.Bar] = drawn.compactMap { c in
                 guard m < c.differences.count else { return nil }
                 let d = c.differences[m]
@@ -336,7 +334,7 @@ struct Page {
             guard !bars.isEmpty else { continue }
             let unit = base.metrics[m].unit
             let svg = Charts.horizontalBars(
-                id: "chart-comparison-\(Markup.identifier(key))", title: key,
+                id: "chart-comparison-\(Markup.identifier(key.name))", title: key.name,
                 description: "Paired difference in \(key) of each scenario minus \(base.label), with 95 % confidence interval whiskers; the vertical line is zero.",
                 panels: [Charts.Panel(title: "", valueLabel: unit.isEmpty ? "difference" : "difference (\(unit))", bars: bars)],
                 width: 480)
@@ -357,8 +355,8 @@ struct Page {
             for c in drawn { html += "<th scope=\"col\" class=\"num\">\(e(c.label)) − base</th>" }
             html += "</tr></thead>\n<tbody>\n"
             for key in keys {
-                guard let m = base.metrics.firstIndex(where: { $0.name == key }) else { continue }
-                html += "<tr><th scope=\"row\">\(e(key))</th><td>\(e(base.metrics[m].unit))</td><td class=\"num\">\(cell(base.estimates[m]))</td>"
+                guard let m = base.metrics.firstIndex(where: { $0.id == key }) else { continue }
+                html += "<tr><th scope=\"row\">\(e(key.name))</th><td>\(e(base.metrics[m].unit))</td><td class=\"num\">\(cell(base.estimates[m]))</td>"
                 for c in drawn {
                     guard m < c.differences.count else { html += "<td class=\"num\">–</td>"; continue }
                     let d = c.differences[m]
@@ -403,7 +401,7 @@ struct Page {
             let lineKeys = second?.values.indices.map { $0 } ?? [0]
             let series: [Charts.PointSeries] = lineKeys.enumerated().compactMap { k, v in
                 let points: [Charts.PointSeries.Point] = runsAt.compactMap { run, point in
-                    guard second == nil || point[1] == v, let (_, est) = run.estimate(named: key) else { return nil }
+                    guard second == nil || point[1] == v, let (_, est) = run.estimate(key) else { return nil }
                     let x = isNumeric ? numericX[point[0]]! : Double(point[0])
                     return .init(x: x, y: est.mean, low: est.ciLow, high: est.ciHigh)
                 }
@@ -412,11 +410,11 @@ struct Page {
                 return Charts.PointSeries(label: label, color: Palette.color(k), points: points)
             }
             guard !series.isEmpty else { continue }
-            let unit = document.runs.lazy.compactMap { $0.estimate(named: key)?.metric.unit }.first ?? ""
+            let unit = document.runs.lazy.compactMap { $0.estimate(key)?.metric.unit }.first ?? ""
             let svg = Charts.lines(
-                id: "chart-sweep-\(Markup.identifier(key))", title: "\(key) by \(first.path)",
+                id: "chart-sweep-\(Markup.identifier(key.name))", title: "\(key) by \(first.path)",
                 description: "Mean \(key) at each value of \(first.path)\(second.map { ", one line per value of \($0.path)" } ?? ""), with 95 % confidence interval whiskers.",
-                xLabel: first.path, yLabel: unit.isEmpty ? key : "\(key) (\(unit))", series: series,
+                xLabel: first.path, yLabel: unit.isEmpty ? key.name : "\(key) (\(unit))", series: series,
                 xCategories: isNumeric ? nil : first.values, width: 480, height: 320)
             html += figure(svg, caption: "")
         }

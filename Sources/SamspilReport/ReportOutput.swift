@@ -11,7 +11,7 @@ public enum ReportOutput {
     /// The files of a run: `results.json`, the CSV files the document has data
     /// for (see ``ResultsCSV/files(for:)``) and, unless `html` is false,
     /// `report.html`. Contents are rendered lazily, while writing.
-    public static func files(for document: RunDocument, keyMetrics: [String]? = nil, html: Bool = true) -> [OutputFile] {
+    public static func files(for document: RunDocument, keyMetrics: [MetricID]? = nil, html: Bool = true) -> [OutputFile] {
         var files = [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
         for (name, text) in ResultsCSV.files(for: document) {
             files.append(OutputFile(name: name, text: text))
@@ -27,7 +27,7 @@ public enum ReportOutput {
     /// Writes ``files(for:keyMetrics:html:)`` into `directory` atomically
     /// (see ``OutputDirectory``); returns the written files' URLs.
     @discardableResult
-    public static func write(_ document: RunDocument, to directory: URL, keyMetrics: [String]? = nil,
+    public static func write(_ document: RunDocument, to directory: URL, keyMetrics: [MetricID]? = nil,
                              html: Bool = true) throws -> [URL] {
         try OutputDirectory(directory).commit(files(for: document, keyMetrics: keyMetrics, html: html))
     }

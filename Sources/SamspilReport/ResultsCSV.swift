@@ -45,14 +45,14 @@ public enum ResultsCSV {
     /// run without a metric leaves its cell empty.
     /// - Complexity: O(runs × replications × metrics).
     public static func replications(_ document: RunDocument) -> CSVTable {
-        let names = metricNames(document)
-        var table = CSVTable(header: ["scenario", "replication"] + names)
+        let ids = metricIDs(document)
+        var table = CSVTable(header: ["scenario", "replication"] + ids.map(\.name))
         for run in document.runs {
-            let index = Dictionary(run.metrics.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let index = Dictionary(run.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             for (r, row) in run.values.enumerated() {
                 let number = r < run.replicationNumbers.count ? String(run.replicationNumbers[r]) : String(r)
-                let cells = names.map { name -> String in
-                    guard let m = index[name], m < row.count else { return "" }
+                let cells = ids.map { id -> String in
+                    guard let m = index[id], m < row.count else { return "" }
                     return NumberText.csv(row[m])
                 }
                 table.append([run.label, number] + cells)
@@ -132,13 +132,13 @@ public enum ResultsCSV {
     }
 
     /// Every metric name across runs, in first-seen order.
-    static func metricNames(_ document: RunDocument) -> [String] {
-        var seen = Set<String>()
-        var names: [String] = []
+    static func metricIDs(_ document: RunDocument) -> [MetricID] {
+        var seen = Set<MetricID>()
+        var ids: [MetricID] = []
         for run in document.runs {
-            for m in run.metrics where seen.insert(m.name).inserted { names.append(m.name) }
+            for m in run.metrics where seen.insert(m.id).inserted { ids.append(m.id) }
         }
-        return names
+        return ids
     }
 }
 
@@ -156,18 +156,29 @@ extension RunDocument {
     public func run(labelled label: String) -> ScenarioRun? {
         runs.first { $0.label == label }
     }
+
+    /// The paired difference (run − base) in metric `id`, or the derived estimate `id`, of a comparison.
+    /// - Complexity: O(metrics).
+    public func difference(_ id: MetricID, in comparison: Comparison) -> Estimate? {
+        if let base = run(labelled: comparison.baseLabel) ?? runs.first,
+           let m = base.metrics.firstIndex(where: { $0.id == id }), m < comparison.differences.count {
+            return comparison.differences[m]
+        }
+        return comparison.derived?.first { $0.metric.id == id }?.estimate
+    }
 }
 
 extension ScenarioRun {
-    /// The metric named `name` and its estimate, if this run has it.
-    public func estimate(named name: String) -> (metric: MetricInfo, estimate: Estimate)? {
-        guard let i = metrics.firstIndex(where: { $0.name == name }), i < estimates.count else { return nil }
+    /// The metric `id` and its estimate, if this run has it.
+    /// - Complexity: O(metrics).
+    public func estimate(_ id: MetricID) -> (metric: MetricInfo, estimate: Estimate)? {
+        guard let i = metrics.firstIndex(where: { $0.id == id }), i < estimates.count else { return nil }
         return (metrics[i], estimates[i])
     }
 
-    /// The series named `name`, if any.
-    public func series(named name: String) -> SeriesBand? {
-        series.first { $0.name == name }
+    /// The daily series `id`, if this run has it.
+    public func series(_ id: SeriesID) -> SeriesBand? {
+        series.first { $0.id == id }
     }
 }
 

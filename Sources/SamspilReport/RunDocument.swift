@@ -15,6 +15,8 @@ public struct RunDocument: Codable, Sendable, Equatable {
     public var sweep: SweepInfo?
     /// STRESS-DES (Monks et al. 2019) documentation of the run.
     public var stress: [StressSection]
+    /// In a partial (shard) result only: digests `samspil merge` checks.
+    public var seal: PartSeal? = nil
 
     public init(command: String, tool: ToolInfo, experiment: ExperimentInfo, runs: [ScenarioRun],
                 comparisons: [Comparison] = [], sweep: SweepInfo? = nil, stress: [StressSection] = []) {
@@ -25,6 +27,21 @@ public struct RunDocument: Codable, Sendable, Equatable {
         self.comparisons = comparisons
         self.sweep = sweep
         self.stress = stress
+    }
+}
+
+/// What a partial result carries so that a merge can check it: the digest of
+/// the experiment it belongs to, and of its own content.
+public struct PartSeal: Codable, Sendable, Equatable {
+    /// SHA-256 of what every shard of one experiment shares: command, labels,
+    /// resolved scenarios (regime included), metrics, sweep, seed,
+    /// replications, warm-up, horizon and tool version.
+    public var experimentDigest: String
+    /// SHA-256 of the part's `results.json` as written with this field empty.
+    public var contentDigest: String
+    public init(experimentDigest: String, contentDigest: String) {
+        self.experimentDigest = experimentDigest
+        self.contentDigest = contentDigest
     }
 }
 

@@ -11,12 +11,10 @@ public enum TerminalTable {
     /// Metrics shown when the caller names none: the patient-flow headline
     /// numbers and each payer's net cost. Those a run lacks are skipped; if it
     /// has none of them, all its metrics are shown.
-    public static let defaultMetrics = [
-        "admissions", "avoidedAdmissions", "meanOccupancy", "p95Occupancy", "overcrowdingPatients2300",
-        "teamEpisodes", "delayedDischargeDays", "bedDays",
-        "payer.region.net", "payer.municipality.net", "payer.general practice.net", "payer.generalPractice.net",
-        "payer.state.net",
-    ]
+    public static let defaultMetrics: [MetricID] = [
+        .admissions, .avoidedAdmissions, .meanOccupancy, .p95Occupancy, .overcrowdingPatients2300,
+        .teamEpisodes, .delayedDischargeDays, .bedDays,
+    ] + ["region", "municipality", "general practice", "generalPractice", "state"].map { PayerMetricID(payer: $0, kind: .net).metric }
 
     /// Whether to colour output: never when `NO_COLOR` is set to anything
     /// non-empty (https://no-color.org), nor when standard output is not a
@@ -29,15 +27,15 @@ public enum TerminalTable {
     }
 
     /// Metric, unit, mean and 95 % CI for one run.
-    /// - Parameter metrics: names to show, in order; nil for ``defaultMetrics``.
-    /// - Complexity: O(metrics shown).
-    public static func summary(_ run: ScenarioRun, metrics: [String]? = nil, useColor: Bool, width: Int = 100) -> String {
+    /// - Parameter metrics: the metrics to show, in order; nil for ``defaultMetrics``.
+    /// - Complexity: O(metrics shown × metrics).
+    public static func summary(_ run: ScenarioRun, metrics: [MetricID]? = nil, useColor: Bool, width: Int = 100) -> String {
         var rows: [[String]] = []
-        for name in selected(metrics, in: run.metrics.map(\.name)) {
-            guard let (info, e) = run.estimate(named: name) else { continue }
+        for id in selected(metrics, in: run.metrics.map(\.id)) {
+            guard let (info, e) = run.estimate(id) else { continue }
             let numbers = NumberText.displayGroup([e.mean, e.ciLow, e.ciHigh])
             let ci = e.ciLow != nil && e.ciHigh != nil ? numbers[1] + " – " + numbers[2] : "–"
-            rows.append([name, info.unit, numbers[0], ci])
+            rows.append([id.name, info.unit, numbers[0], ci])
         }
         let layout = Layout(header: ["Metric", "Unit", "Mean", "95 % CI"], rows: rows,
                             rightAligned: [false, false, true, true], width: width)
@@ -53,7 +51,7 @@ public enum TerminalTable {
     /// the metric (fewer admissions, more avoided admissions, lower costs),
     /// red when they go the other way, and bold when the metric has no
     /// preferred direction.
-    public static func comparison(_ document: RunDocument, metrics: [String]? = nil, useColor: Bool,
+    public static func comparison(_ document: RunDocument, metrics: [MetricID]? = nil, useColor: Bool,
                                   width: Int = 100) -> String {
         let style = Style(enabled: useColor)
         var blocks: [String] = []
@@ -62,18 +60,18 @@ public enum TerminalTable {
             let scenario = document.run(labelled: comparison.label)
             var rows: [[String]] = []
             var tones: [Tone?] = []
-            for name in selected(metrics, in: base.metrics.map(\.name)) {
-                guard let m = base.metrics.firstIndex(where: { $0.name == name }), m < comparison.differences.count else { continue }
+            for id in selected(metrics, in: base.metrics.map(\.id)) {
+                guard let m = base.metrics.firstIndex(where: { $0.id == id }), m < comparison.differences.count else { continue }
                 let d = comparison.differences[m]
                 let baseMean = base.estimates[m].mean
-                let scenarioMean = scenario?.estimate(named: name)?.estimate.mean
+                let scenarioMean = scenario?.estimate(id)?.estimate.mean
                 let means = NumberText.displayGroup([baseMean, scenarioMean])
                 let diffs = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
                 let ci = d.ciLow != nil && d.ciHigh != nil ? diffs[1] + " – " + diffs[2] : "–"
                 let significant = d.ciExcludesZero == true
-                rows.append([name, base.metrics[m].unit, means[0], means[1], signed(diffs[0], d.mean), ci,
+                rows.append([id.name, base.metrics[m].unit, means[0], means[1], signed(diffs[0], d.mean), ci,
                              significant ? "*" : ""])
-                tones.append(significant ? tone(metric: name, difference: d.mean) : nil)
+                tones.append(significant ? tone(metric: id, difference: d.mean) : nil)
             }
             for derived in comparison.derived ?? [] {
                 let d = derived.estimate
@@ -112,7 +110,7 @@ public enum TerminalTable {
         return lines.joined(separator: "\n")
     }
 
-    static func selected(_ requested: [String]?, in available: [String]) -> [String] {
+    static func selected(_ requested: [MetricID]?, in available: [MetricID]) -> [MetricID] {
         let present = Set(available)
         let wanted = (requested ?? defaultMetrics).filter(present.contains)
         return wanted.isEmpty && requested == nil ? available : wanted
@@ -125,12 +123,13 @@ public enum TerminalTable {
 
     enum Tone { case good, bad, neutral }
 
-    /// Which direction is desirable for a metric, by name.
-    static func tone(metric: String, difference: Double) -> Tone {
-        let lowerIsBetter: Set = ["admissions", "meanOccupancy", "p95Occupancy", "overcrowdingPatients2300",
-                                  "delayedDischargeDays", "bedDays"]
-        let higherIsBetter: Set = ["avoidedAdmissions"]
-        let costLike = metric.hasSuffix(".net") || metric.hasSuffix(".costs") || metric.hasPrefix("cost")
+    /// Which direction is desirable for a metric.
+    static func tone(metric: MetricID, difference: Double) -> Tone {
+        let lowerIsBetter: Set<MetricID> = [.admissions, .meanOccupancy, .p95Occupancy, .overcrowdingPatients2300,
+                                            .delayedDischargeDays, .bedDays]
+        let higherIsBetter: Set<MetricID> = [.avoidedAdmissions]
+        let payerKind = PayerMetricID(metric)?.kind
+        let costLike = payerKind == .net || payerKind == .costs || metric.isCost
         if lowerIsBetter.contains(metric) || costLike { return difference < 0 ? .good : .bad }
         if higherIsBetter.contains(metric) { return difference > 0 ? .good : .bad }
         return .neutral

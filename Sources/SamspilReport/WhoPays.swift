@@ -8,7 +8,7 @@ public enum WhoPays {
     public static func sentence(_ comparison: Comparison, base: ScenarioRun) -> String? {
         var pays: [(String, Double)] = []
         var saves: [(String, Double)] = []
-        for (m, metric) in base.metrics.enumerated() where metric.name.hasPrefix("payer.") && metric.name.hasSuffix(".net") {
+        for (m, metric) in base.metrics.enumerated() where PayerMetricID(metric.id)?.kind == .net {
             guard m < comparison.differences.count else { continue }
             let d = comparison.differences[m]
             guard d.ciExcludesZero == true, d.mean != 0 else { continue }

@@ -159,25 +159,51 @@ import Testing
         }
         let overlap = try Samspil.run(["merge", dir.path("p1"), dir.path("p1"), dir.path("p2"), "--out", dir.path("m")])
         #expect(overlap.status == 2, "\(overlap)")
-        #expect(overlap.stderr.contains("samspil merge: error: replication 0 of 'baseline' appears in two partial results"), "\(overlap)")
+        #expect(overlap.stderr.contains("samspil merge: error: shard 1/2 is given twice"), "\(overlap)")
         let missing = try Samspil.run(["merge", dir.path("p2"), "--out", dir.path("m")])
         #expect(missing.status == 2, "\(missing)")
-        #expect(missing.stderr.contains("'baseline' is missing replications 0, 2 — a shard is missing"), "\(missing)")
+        #expect(missing.stderr.contains("shard 1/2 is missing: replications 0, 2 have no result"), "\(missing)")
         let unreadable = try Samspil.run(["merge", dir.path("p1"), dir.path("nothing"), "--out", dir.path("m")])
         #expect(unreadable.status == 2, "\(unreadable)")
-        #expect(unreadable.stderr.contains("samspil merge: error: cannot read \(dir.path("nothing"))"), "\(unreadable)")
+        #expect(unreadable.stderr.contains("samspil merge: error: \(dir.path("nothing")) does not exist"), "\(unreadable)")
 
         let other = try Samspil.run(["run", viborg, "-n", "4", "--shard", "2/2", "--out", dir.path("v2")] + short)
         #expect(other.status == 0, "\(other)")
         let mixed = try Samspil.run(["merge", dir.path("p1"), dir.path("v2"), "--out", dir.path("m")])
         #expect(mixed.status == 2, "\(mixed)")
-        #expect(mixed.stderr.contains("the partial results are of different scenarios"), "\(mixed)")
+        #expect(mixed.stderr.contains("the parts are of different scenarios"), "\(mixed)")
         // A complete result is not a partial one (merging it would drop its time series).
         let full = try Samspil.run(["run", baseline, "-n", "4", "-q", "--out", dir.path("full")] + short)
         #expect(full.status == 0, "\(full)")
         let complete = try Samspil.run(["merge", dir.path("full"), "--out", dir.path("m")])
         #expect(complete.status == 2, "\(complete)")
         #expect(complete.stderr.contains("samspil merge: error: \(dir.path("full/results.json")) is a complete result, not a partial result of a --shard K/N run"), "\(complete)")
+        #expect(!dir.contents().contains("m"), "failed merges write nothing")
+    }
+
+    /// A part edited after it was written, or malformed by hand, is refused with one line and exit 2.
+    @Test func tamperedOrMalformedPartsAreRefused() throws {
+        let dir = try TemporaryDirectory()
+        for k in 1...2 {
+            let r = try Samspil.run(["run", baseline, "-n", "4", "--shard", "\(k)/2", "--out", dir.path("p\(k)")] + short)
+            #expect(r.status == 0, "\(r)")
+        }
+        let file = dir.path("p2/results.json")
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let edits: [(from: String, to: String, says: String)] = [
+            ("\"replicationNumbers\" : [\n        1,", "\"replicationNumbers\" : [\n        0,", "has been changed since it was written"),
+            ("\"replicationNumbers\" : [\n        1,", "\"replicationNumbers\" : [\n        null,", "is not a results.json samspil can read (a value is missing or null at runs[0].replicationNumbers[0])"),
+            ("\"values\" : [\n        [\n          ", "\"values\" : [\n        [\n          null, ", "has been changed since it was written"),
+            ("\"replicationSeries\" : [", "\"replicationSeries\" : [], \"x\" : [", "has been changed since it was written"),
+        ]
+        for edit in edits {
+            #expect(original.contains(edit.from), "the fixture text is still there: \(edit.from)")
+            try original.replacingOccurrences(of: edit.from, with: edit.to).write(toFile: file, atomically: true, encoding: .utf8)
+            let r = try Samspil.run(["merge", dir.path("p1"), dir.path("p2"), "--out", dir.path("m")])
+            #expect(r.status == 2, "\(r)")
+            #expect(r.stderr.contains(edit.says), "\(r)")
+            #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r)")
+        }
         #expect(!dir.contents().contains("m"), "failed merges write nothing")
     }
 

@@ -60,7 +60,7 @@ import Testing
         #expect(try summary.column("n").allSatisfy { $0 == "3" })
         let means = try summary.column("mean").map { Double($0) }
         #expect(means == run.estimates.map { Optional($0.mean) }, "summary.csv means round-trip exactly")
-        let episodes = try #require(run.estimate(named: "episodes"))
+        let episodes = try #require(run.estimate(.episodes))
         #expect(episodes.estimate.mean > 0, "a simulation of 60 days has episodes")
 
         // replications.csv: one row per replication, one column per metric.

@@ -138,7 +138,7 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
     }
 
     @Test func customKeyMetrics() {
-        let html = HTMLReport.render(Fixtures.compare(), keyMetrics: ["bedDays"])
+        let html = HTMLReport.render(Fixtures.compare(), keyMetrics: [.bedDays])
         #expect(html.contains(">bedDays</th>"))
         #expect(!html.contains(">admissions</th>"))
     }

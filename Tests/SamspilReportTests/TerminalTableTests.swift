@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func selectedMetricsAndOrder() {
-        let text = TerminalTable.summary(Fixtures.single().runs[0], metrics: ["bedDays", "admissions", "nosuch"],
+        let text = TerminalTable.summary(Fixtures.single().runs[0], metrics: [.bedDays, .admissions, MetricID("nosuch")],
                                          useColor: false)
         let rows = text.split(separator: "\n").dropFirst(3).map { $0.split(separator: " ")[0] }
         #expect(rows == ["bedDays", "admissions"])
@@ -28,7 +28,7 @@ import Testing
     @Test func fitsNarrowWidths() {
         var doc = Fixtures.single()
         doc.runs[0].metrics[0].name = "a.very.long.metric.name.that.goes.on.and.on.and.on.and.on.and.on.and.on.and.on.forever"
-        let text = TerminalTable.summary(doc.runs[0], metrics: [doc.runs[0].metrics[0].name], useColor: false, width: 60)
+        let text = TerminalTable.summary(doc.runs[0], metrics: [doc.runs[0].metrics[0].id], useColor: false, width: 60)
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 60 })
         #expect(text.contains("…"))
     }

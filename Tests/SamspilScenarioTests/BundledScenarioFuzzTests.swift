@@ -71,7 +71,7 @@ struct BundledScenarioFuzzTests {
             switch ScenarioLoader(documents: .inMemory(all)).load("mutated.json5") {
             case .success(let loaded):
                 // What the loader accepts, the model must accept too.
-                _ = try CompiledScenario(loaded.file.simulated)
+                _ = try CompiledScenario(loaded.file.adjustedForIncentives())
                 valid += 1
             case .failure(let error):
                 #expect(!error.diagnostics.isEmpty)

@@ -28,7 +28,7 @@ struct CalibrationTests {
 
     @Test("baseline reproduces Danish stays, readmissions and preventable admissions (±15 %)")
     func baseline() throws {
-        let runs = try Self.run(Self.load("baseline.json5").simulated, replications: 8)
+        let runs = try Self.run(Self.load("baseline.json5").adjustedForIncentives(), replications: 8)
         let stay65 = Self.mean(runs, .meanStay65to79), stay80 = Self.mean(runs, .meanStay80plus)
         let readmission = Self.mean(runs, .readmissionRate65plus)
         let preventable = Self.mean(runs, .preventableAdmissions65PerThousand)
@@ -46,7 +46,7 @@ struct CalibrationTests {
     /// England's virtual wards (one in 2.5), docs/domain.md §4.10 (±15 %).
     @Test("Viborg: avoided admissions per team episode between 1 in 5 (Viborg) and 1 in 2.5 (England)")
     func viborg() throws {
-        let runs = try Self.run(Self.load("viborg-acute-team.json5").simulated, replications: 8)
+        let runs = try Self.run(Self.load("viborg-acute-team.json5").adjustedForIncentives(), replications: 8)
         let ratio = Self.mean(runs, .avoidedByAcuteTeam) / Self.mean(runs, .teamEpisodes)
         #expect(ratio >= 0.2 * 0.85 && ratio <= 0.4 * 1.15, "avoided per team episode: \(ratio), evidence 0.2–0.4")
     }
@@ -58,9 +58,9 @@ struct CalibrationTests {
     /// study; docs/validation.md says how far the two compare.
     @Test("Esbjerg parameter set: a small effect on admissions, far below Viborg's")
     func smallEffect() throws {
-        let base = try Self.run(Self.load("baseline.json5").simulated, replications: 10)
-        let esbjerg = try Self.run(Self.load("esbjerg-null-effect.json5").simulated, replications: 10)
-        let viborg = try Self.run(Self.load("viborg-acute-team.json5").simulated, replications: 10)
+        let base = try Self.run(Self.load("baseline.json5").adjustedForIncentives(), replications: 10)
+        let esbjerg = try Self.run(Self.load("esbjerg-null-effect.json5").adjustedForIncentives(), replications: 10)
+        let viborg = try Self.run(Self.load("viborg-acute-team.json5").adjustedForIncentives(), replications: 10)
         func effect(_ runs: [ReplicationResult]) throws -> ClosedRange<Double> {
             let d = PairedDifference(scenario: runs.map { $0[.admissions] }, base: base.map { $0[.admissions] })
             return try #require(d.difference.confidenceInterval)
@@ -75,7 +75,7 @@ struct CalibrationTests {
     @Test("invariants hold on every bundled scenario", arguments: try FileManager.default
         .contentsOfDirectory(atPath: CalibrationTests.directory.path).filter { $0.hasSuffix(".json5") }.sorted())
     func invariants(_ name: String) throws {
-        var scenario = try Self.load(name).simulated
+        var scenario = try Self.load(name).adjustedForIncentives()
         // The national scenario is large: a shorter horizon keeps the test fast.
         if scenario.municipalities.count > 20 {
             scenario.simulation.horizonDays = 21

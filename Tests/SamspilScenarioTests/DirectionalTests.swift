@@ -20,7 +20,7 @@ struct DirectionalTests {
     static let replications = 6
 
     static let viborg: Scenario = {
-        var s = try! CalibrationTests.load("viborg-acute-team.json5").simulated
+        var s = try! CalibrationTests.load("viborg-acute-team.json5").adjustedForIncentives()
         s.simulation.horizonDays = 240
         return s
     }()

@@ -1,5 +1,6 @@
 import Foundation
 import SamspilEconomics
+import SamspilExperiment
 import SamspilModel
 import SamspilReport
 import SamspilScenario
@@ -30,110 +31,50 @@ enum ExperimentCommand {
     }
 
     /// Loads a scenario file (reporting every problem as an input error).
-    static func load(_ path: String) throws -> (file: ScenarioFile, document: ScenarioDocument) {
-        switch ScenarioLoader().load(path) {
-        case .success(let loaded): return loaded
-        case .failure(let error): throw InputError(description: ValidateCommand.render(error, useColor: Console.current.useColor(forStderr: true)))
+    static func load(_ path: String, command: String) throws -> Configuration {
+        do { return try Configuration(loading: path) } catch { throw failure(error, command: command) }
+    }
+
+    /// The command line's error for an experiment that cannot be set up: exit 2 either way.
+    static func failure(_ error: ExperimentError, command: String) -> any Error {
+        switch error {
+        case .scenario(let diagnostics):
+            return InputError(description: ValidateCommand.render(diagnostics, useColor: Console.current.useColor(forStderr: true)))
+        case .invalidRequest(let message):
+            return UsageError(message, command: command)
         }
     }
 
-    /// Decodes an edited document (a sweep point) with the same error reporting.
-    static func decode(_ root: JSONValue) throws -> ScenarioFile {
-        switch ScenarioLoader().decode(root) {
-        case .success(let file): return file
-        case .failure(let error): throw InputError(description: ValidateCommand.render(error, useColor: Console.current.useColor(forStderr: true)))
-        }
-    }
-
-    static func configuration(label: String, file: ScenarioFile, root: JSONValue, overrides: ExperimentOverrides) -> Configuration {
-        var file = file
-        overrides.apply(to: &file.scenario)
-        return Configuration(label: label, file: file, resolvedText: JSONPrinter().print(root))
-    }
-
-    /// Runs the configurations (the first is the base) and writes every output.
-    static func execute(_ command: String, _ configurations: [Configuration], args: ParsedArguments, console: Console,
-                        sweep: SweepInfo? = nil) throws -> Int32 {
-        let started = Date()
-        let configurations = aligned(configurations)
-        let base = configurations[0].file.scenario.simulation
-        let total = base.replications
-        var replications = Array(0..<total)
+    /// Runs the experiment and writes every output.
+    static func execute(_ experiment: Experiment, args: ParsedArguments, console: Console) throws -> Int32 {
+        let command = experiment.command.rawValue
         var shard: Shard?
         if let text = args.value("--shard") {
             guard let s = Shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: command) }
             guard args.value("--out") != nil else { throw UsageError("--shard needs --out DIR for the partial result", command: command) }
             shard = s
-            replications = s.replications(of: total)
         }
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
-        let quiet = args.flag("--quiet")
-        let bar = ProgressBar(console: console, enabled: !quiet, label: command)
+        let bar = ProgressBar(console: console, enabled: !args.flag("--quiet"), label: command)
         Interruption.shared.install()
-        let runner = ExperimentRunner(jobs: jobs, replications: replications, recordSeries: true,
-                                      progress: { done, all in bar.update(done: done, total: all) },
-                                      shouldStop: { Interruption.shared.isRequested })
-        let outcome = try runner.run(configurations, traceFirst: args.value("--trace") != nil)
+        let options = Experiment.Options(jobs: jobs, shard: shard, traceFirst: args.value("--trace") != nil, tool: toolInfo(),
+                                         progress: { done, all in bar.update(done: done, total: all) },
+                                         shouldStop: { Interruption.shared.isRequested })
+        let result = try experiment.perform(options)
         bar.finish()
-        if outcome.interrupted {
-            let done = outcome.completed.reduce(0, +)
-            console.err("samspil \(command): interrupted after \(done) of \(configurations.count * replications.count) replications; no output was written\n")
+        guard let document = result.document else {
+            console.err("samspil \(command): interrupted after \(result.completed) of \(result.planned) replications; no output was written\n")
             return 130
         }
-        var runs = outcome.runs
-        if shard == nil { for i in runs.indices { runs[i].replicationSeries = [] } }
-        let experiment = ExperimentInfo(seed: base.seed, replications: total, warmupDays: base.warmupDays, horizonDays: base.horizonDays,
-                                        jobs: jobs, runSeconds: Date().timeIntervalSince(started), shard: shard?.description)
-        let document = RunDocument(command: command, tool: toolInfo(), experiment: experiment, runs: runs,
-                                   comparisons: command == "run" ? [] : Summaries.comparisons(runs), sweep: sweep,
-                                   stress: Stress.sections(configurations, experiment: experiment, command: command))
-        try writeOutputs(document, args: args, console: console, outcome: outcome, partial: shard != nil)
+        try writeOutputs(document, args: args, console: console, traceCSV: result.traceCSV, partial: shard != nil)
         return 0
     }
 
-    /// Common random numbers: every configuration runs with the base's experiment
-    /// settings (replications, seed, warm-up and horizon), and the resolved
-    /// scenario each records shows the settings it actually ran with (command-line
-    /// overrides included).
-    static func aligned(_ configurations: [Configuration]) -> [Configuration] {
-        guard let base = configurations.first?.file.scenario.simulation else { return configurations }
-        return configurations.map { configuration in
-            var c = configuration
-            c.file.scenario.simulation.seed = base.seed
-            c.file.scenario.simulation.replications = base.replications
-            c.file.scenario.simulation.warmupDays = base.warmupDays
-            c.file.scenario.simulation.horizonDays = base.horizonDays
-            c.resolvedText = recording(c.file.scenario.simulation, in: c.resolvedText)
-            return c
-        }
-    }
-
-    /// A resolved scenario's text with its experiment settings replaced by those of `simulation` where they differ.
-    static func recording(_ simulation: SimulationSettings, in text: String) -> String {
-        guard var root = try? JSON5Parser.parse(text, file: "resolved scenario") else { return text }
-        func number(_ x: Double) -> JSONNumber {
-            x.rounded() == x && abs(x) < 1e15 ? JSONNumber(Int(x)) : JSONNumber(x)
-        }
-        let settings: [(key: String, value: JSONNumber)] = [
-            ("horizonDays", number(simulation.horizonDays)),
-            ("warmupDays", number(simulation.warmupDays)),
-            ("replications", JSONNumber(simulation.replications)),
-            ("seed", Int(exactly: simulation.seed).map { JSONNumber($0) } ?? JSONNumber(Double(simulation.seed))),
-        ]
-        var changed = false
-        for (key, value) in settings where root["simulation"]?[key]?.numberValue != value {
-            guard let edited = try? DocumentEditing.setting(JSONValue(.number(value)), at: "simulation.\(key)", in: root) else { continue }
-            root = edited
-            changed = true
-        }
-        return changed ? JSONPrinter().print(root) : text
-    }
-
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
-                             outcome: ExperimentRunner.Outcome?, partial: Bool) throws {
-        if let trace = args.value("--trace"), let records = outcome?.trace, let scenario = outcome?.traceScenario {
+                             traceCSV: String?, partial: Bool) throws {
+        if let trace = args.value("--trace"), let traceCSV {
             do {
-                try Data(TraceCSV.render(records, scenario: scenario).utf8).write(to: URL(fileURLWithPath: trace), options: .atomic)
+                try Data(traceCSV.utf8).write(to: URL(fileURLWithPath: trace), options: .atomic)
             } catch {
                 throw RuntimeFailure(message: "cannot write the trace to \(trace): \(error.localizedDescription)")
             }
@@ -184,10 +125,8 @@ enum RunCommand {
         run: { args, console in
             guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "run") }
             let overrides = try ExperimentCommand.overrides(args, command: "run")
-            let loaded = try ExperimentCommand.load(args.positional[0])
-            let c = ExperimentCommand.configuration(label: loaded.file.scenario.name, file: loaded.file,
-                                                    root: loaded.document.root, overrides: overrides)
-            return try ExperimentCommand.execute("run", [c], args: args, console: console)
+            let configuration = try ExperimentCommand.load(args.positional[0], command: "run").applying(overrides)
+            return try ExperimentCommand.execute(.run(configuration), args: args, console: console)
         })
 }
 
@@ -214,32 +153,25 @@ enum CompareCommand {
             var configurations: [Configuration] = []
             if let list = args.value("--regime") {
                 guard args.positional.count == 1 else { throw UsageError("--regime takes exactly one scenario file", command: "compare") }
-                let loaded = try ExperimentCommand.load(args.positional[0])
+                let loaded = try ExperimentCommand.load(args.positional[0], command: "compare")
                 for name in list.split(separator: ",").map(String.init) {
                     guard let regime = RegimeName(rawValue: name) else {
                         let known = RegimeName.allCases.map(\.rawValue)
                         throw UsageError("unknown regime '\(name)'" + (Suggestions.closest(to: name, among: known).map { ", did you mean '\($0)'?" }
                             ?? "; regimes are \(known.joined(separator: ", "))"), command: "compare")
                     }
-                    var file = loaded.file
-                    file.economics.regime = regime
-                    let root = (try? DocumentEditing.setting(JSONValue(.string(name)), at: "economics.regime", in: loaded.document.root))
-                        ?? loaded.document.root
-                    configurations.append(ExperimentCommand.configuration(label: "\(file.scenario.name) @ \(name)", file: file,
-                                                                          root: root, overrides: overrides))
+                    configurations.append(loaded.underRegime(regime).applying(overrides))
                 }
                 guard configurations.count >= 2 else { throw UsageError("--regime needs at least two regimes", command: "compare") }
             } else {
                 guard args.positional.count >= 2 else { throw UsageError("give a base and at least one scenario", command: "compare") }
                 for path in args.positional {
-                    let loaded = try ExperimentCommand.load(path)
-                    var label = loaded.file.scenario.name
-                    if configurations.contains(where: { $0.label == label }) { label += " (\(path))" }
-                    configurations.append(ExperimentCommand.configuration(label: label, file: loaded.file, root: loaded.document.root,
-                                                                          overrides: overrides))
+                    var configuration = try ExperimentCommand.load(path, command: "compare").applying(overrides)
+                    if configurations.contains(where: { $0.label == configuration.label }) { configuration.label += " (\(path))" }
+                    configurations.append(configuration)
                 }
             }
-            return try ExperimentCommand.execute("compare", configurations, args: args, console: console)
+            return try ExperimentCommand.execute(.compare(configurations), args: args, console: console)
         })
 }
 
@@ -254,6 +186,9 @@ enum SweepCommand {
         [index], ["name"] or [*] (all), e.g. decision.trust.gp,
         acuteTeams[*].shifts[day].nurses, economics.regime. Values are JSON5
         (numbers, "strings", true/false). Every point is validated like a file.
+        simulation.horizonDays and simulation.warmupDays may differ per point;
+        simulation.seed and simulation.replications may not (every point shares
+        them so points pair by replication: use --seed and --replications).
         """,
         options: ExperimentCommand.options + [OptionSpec("--set", value: "PATH=VALUES", repeatable: true, help: "A parameter and its comma-separated values.")],
         examples: ["samspil sweep Scenarios/viborg-acute-team.json5 --set 'acuteTeams[*].shifts[day].nurses=2,4,6' --set decision.trust.gp=0.3,0.6,0.9",
@@ -263,45 +198,24 @@ enum SweepCommand {
             let sets = args.all("--set")
             guard !sets.isEmpty else { throw UsageError("give at least one --set PATH=V1,V2", command: "sweep") }
             let overrides = try ExperimentCommand.overrides(args, command: "sweep")
-            let loaded = try ExperimentCommand.load(args.positional[0])
-            var parameters: [(path: String, values: [(text: String, value: JSONValue)])] = []
+            let base = try ExperimentCommand.load(args.positional[0], command: "sweep")
+            var parameters: [SweepParameter] = []
             for item in sets {
                 guard let equals = item.firstIndex(of: "=") else { throw UsageError("--set takes PATH=V1,V2,…, got '\(item)'", command: "sweep") }
                 let path = String(item[..<equals])
-                do { _ = try DocumentEditing.parse(path) } catch let error as DocumentEditing.PathError {
-                    throw UsageError("--set \(path): \(error.message)", command: "sweep")
-                }
                 var values: [(String, JSONValue)] = []
                 for text in splitValues(String(item[item.index(after: equals)...])) {
                     do { values.append((text, try JSON5Parser.parse(text, file: "--set \(path)"))) } catch {
                         throw UsageError("--set \(path): '\(text)' is not a JSON5 value", command: "sweep")
                     }
                 }
-                guard !values.isEmpty else { throw UsageError("--set \(path) has no values", command: "sweep") }
-                parameters.append((path, values))
+                parameters.append(SweepParameter(path: path, values: values))
             }
-            // The grid, first parameter varying slowest.
-            var points: [[Int]] = [[]]
-            for p in parameters { points = points.flatMap { prefix in p.values.indices.map { prefix + [$0] } } }
-            guard points.count <= 10_000 else { throw UsageError("the grid has \(points.count) points; at most 10,000", command: "sweep") }
-            var configurations: [Configuration] = []
-            for point in points {
-                var root = loaded.document.root
-                var labels: [String] = []
-                for (k, index) in point.enumerated() {
-                    let (path, values) = parameters[k]
-                    do { root = try DocumentEditing.setting(values[index].value, at: path, in: root) } catch let error as DocumentEditing.PathError {
-                        throw UsageError("--set \(path): \(error.message)", command: "sweep")
-                    }
-                    labels.append("\(path)=\(values[index].text)")
-                }
-                let file = try ExperimentCommand.decode(root)
-                configurations.append(ExperimentCommand.configuration(label: labels.joined(separator: ", "), file: file, root: root,
-                                                                      overrides: overrides))
+            let experiment: Experiment
+            do { experiment = try .sweep(base, over: parameters, overrides: overrides) } catch let error as ExperimentError {
+                throw ExperimentCommand.failure(error, command: "sweep")
             }
-            let info = SweepInfo(parameters: parameters.map { SweepInfo.Parameter(path: $0.path, values: $0.values.map(\.text)) },
-                                 points: points)
-            return try ExperimentCommand.execute("sweep", configurations, args: args, console: console, sweep: info)
+            return try ExperimentCommand.execute(experiment, args: args, console: console)
         })
 
     /// Splits "2,4,6" or "\"a,b\",\"c\"" at commas outside quotes and brackets.
@@ -346,31 +260,12 @@ enum MergeCommand {
         run: { args, console in
             guard !args.positional.isEmpty else { throw UsageError("give the partial results to merge", command: "merge") }
             guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: "merge") }
-            var documents: [RunDocument] = []
-            for path in args.positional {
-                var url = URL(fileURLWithPath: path)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    url.appendPathComponent("results.json")
-                }
-                let document: RunDocument
-                do {
-                    document = try ResultsJSON.decode(Data(contentsOf: url))
-                } catch {
-                    throw InputError(description: "samspil merge: error: cannot read \(url.path): \(error)")
-                }
-                // A complete result has no per-replication series: merging it would silently drop the time series.
-                guard document.experiment.shard != nil else {
-                    throw InputError(description: "samspil merge: error: \(url.path) is a complete result, not a partial result of a --shard K/N run")
-                }
-                documents.append(document)
-            }
             var merged: RunDocument
-            do { merged = try Merging.merge(documents) } catch let error as Merging.Problem {
+            do { merged = try Merging.merge(args.positional.map(Merging.readPart)) } catch let error as Merging.Problem {
                 throw InputError(description: "samspil merge: error: \(error.message)")
             }
             merged.tool = ExperimentCommand.toolInfo()
-            try ExperimentCommand.writeOutputs(merged, args: args, console: console, outcome: nil, partial: false)
+            try ExperimentCommand.writeOutputs(merged, args: args, console: console, traceCSV: nil, partial: false)
             return 0
         })
 }

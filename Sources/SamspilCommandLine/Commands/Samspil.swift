@@ -1,4 +1,5 @@
 import Foundation
+import SamspilExperiment
 import SamspilReport
 import SamspilScenario
 
@@ -7,7 +8,7 @@ import SamspilScenario
 /// Exit codes: 0 success; 1 a runtime failure (an output cannot be written);
 /// 2 a usage or input error (unknown option, invalid scenario); 130 interrupted.
 public enum Samspil {
-    public static let version = "0.1.0"
+    public static let version = Experiment.toolVersion
 
     public static let commands: [Command] = [
         RunCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command,

@@ -1,4 +1,5 @@
 import Foundation
+import SamspilExperiment
 import SamspilModel
 import SamspilScenario
 

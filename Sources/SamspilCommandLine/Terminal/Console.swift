@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import SamspilExperiment
 
 /// Standard output, standard error and what kind of terminal they are.
 public struct Console: Sendable {

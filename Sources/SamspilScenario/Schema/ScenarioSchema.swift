@@ -15,8 +15,12 @@ public struct ScenarioFile: Sendable, Equatable {
         self.uncertainty = uncertainty
     }
 
-    /// The scenario as simulated: its behaviour adjusted for the incentives.
-    public var simulated: Scenario { BehaviouralResponse.apply(economics, to: scenario) }
+    /// The scenario as simulated: the behavioural-response step, which adjusts
+    /// the model's inputs (referral shares, discharge speed) for the incentives
+    /// of the economics regime. A named step rather than a property, because it
+    /// rewrites model inputs: an experiment applies it once, visibly.
+    /// - Complexity: O(size of the scenario).
+    public func adjustedForIncentives() -> Scenario { BehaviouralResponse.apply(economics, to: scenario) }
 }
 
 /// The scenario file's schema: how each object of a scenario file becomes a

@@ -18,15 +18,26 @@ public enum Summaries {
         for i in run.replicationSeries.indices { run.replicationSeries[i].values = order.map { run.replicationSeries[i].values[$0] } }
         run.estimates = run.metrics.indices.map { m in estimate(run.values.map { $0[m] }) }
         run.series = run.replicationSeries.map { series in
-            var mean: [Double] = [], low: [Double] = [], high: [Double] = []
-            for d in series.day.indices {
-                let e = estimate(series.values.map { $0[d] })
-                mean.append(e.mean)
-                low.append(e.ciLow ?? e.mean)
-                high.append(e.ciHigh ?? e.mean)
-            }
-            return SeriesBand(name: series.name, unit: series.unit, day: series.day, mean: mean, low: low, high: high)
+            band(name: series.name, unit: series.unit, day: series.day) { d in series.values.map { $0[d] } }
         }
+    }
+
+    /// A daily series' mean and 95 % band, from each day's values across replications (in replication order).
+    /// - Complexity: O(days × replications); memory for one day's values at a time.
+    static func band<E: Error>(name: String, unit: String, day: [Int],
+                               column: (Int) throws(E) -> [Double]) throws(E) -> SeriesBand {
+        var mean: [Double] = [], low: [Double] = [], high: [Double] = []
+        for d in day.indices {
+            let e = estimate(try column(d))
+            mean.append(e.mean)
+            low.append(e.ciLow ?? e.mean)
+            high.append(e.ciHigh ?? e.mean)
+        }
+        return SeriesBand(name: name, unit: unit, day: day, mean: mean, low: low, high: high)
+    }
+
+    static func band<E: Error>(_ id: SeriesID, day: [Int], column: (Int) throws(E) -> [Double]) throws(E) -> SeriesBand {
+        try band(name: id.rawValue, unit: id.unit, day: day, column: column)
     }
 
     /// Paired differences of every run against the first, replication by replication.
@@ -48,28 +59,28 @@ public enum Summaries {
 
     /// Avoided admissions both ways side by side, and the net cost per avoided admission.
     static func derived(base: ScenarioRun, run: ScenarioRun, baseRows: [Int], runRows: [Int]) -> [DerivedEstimate] {
-        func column(_ r: ScenarioRun, _ rows: [Int], _ name: String) -> [Double]? {
-            guard let m = r.metrics.firstIndex(where: { $0.name == name }) else { return nil }
+        func column(_ r: ScenarioRun, _ rows: [Int], _ id: MetricID) -> [Double]? {
+            guard let m = r.metrics.firstIndex(where: { $0.id == id }) else { return nil }
             return rows.map { r.values[$0][m] }
         }
-        guard let baseAdmissions = column(base, baseRows, "admissions"), let admissions = column(run, runRows, "admissions"),
-              let counterfactual = column(run, runRows, "avoidedAdmissions"),
-              let baseCost = column(base, baseRows, "cost.total"), let cost = column(run, runRows, "cost.total") else { return [] }
+        guard let baseAdmissions = column(base, baseRows, .admissions), let admissions = column(run, runRows, .admissions),
+              let counterfactual = column(run, runRows, .avoidedAdmissions),
+              let baseCost = column(base, baseRows, .totalCost), let cost = column(run, runRows, .totalCost) else { return [] }
         let avoided = zip(baseAdmissions, admissions).map { $0 - $1 }
         let extraCost = zip(cost, baseCost).map { $0 - $1 }
         var result = [
-            DerivedEstimate(metric: MetricInfo(name: "avoidedAdmissions.counterfactual", unit: "admissions",
+            DerivedEstimate(metric: MetricInfo(name: MetricID.avoidedAdmissionsCounterfactual.name, unit: "admissions",
                                                description: "admissions avoided per episode: the same doctor's decision without the acute alternative would have admitted (scenario's own measure)",
                                                group: "avoided admissions"),
                             estimate: estimate(counterfactual)),
-            DerivedEstimate(metric: MetricInfo(name: "avoidedAdmissions.betweenRuns", unit: "admissions",
+            DerivedEstimate(metric: MetricInfo(name: MetricID.avoidedAdmissionsBetweenRuns.name, unit: "admissions",
                                                description: "base admissions − scenario admissions, paired by replication: includes system effects (freed beds, fewer readmissions, escalations)",
                                                group: "avoided admissions"),
                             estimate: estimate(avoided)),
         ]
         // A cost per avoided admission only means something when admissions are avoided.
         if avoided.reduce(0, +) > 0 {
-            result.append(DerivedEstimate(metric: MetricInfo(name: "netCostPerAvoidedAdmission", unit: "DKK",
+            result.append(DerivedEstimate(metric: MetricInfo(name: MetricID.netCostPerAvoidedAdmission.name, unit: "DKK",
                                                              description: "(scenario − base total resource cost) / admissions avoided between runs; ratio of means with a delta-method 95 % CI",
                                                              group: "costs by provider"),
                                           estimate: ratio(extraCost, avoided)))
@@ -77,18 +88,9 @@ public enum Summaries {
         return result
     }
 
-    /// Ratio of means ȳ/x̄ with a delta-method Student-t 95 % interval.
+    /// Ratio of means ȳ/x̄ with a delta-method Student-t 95 % interval (see ``RatioEstimate``); NaN when undefined.
     public static func ratio(_ y: [Double], _ x: [Double]) -> Estimate {
-        let n = Double(y.count)
-        guard y.count >= 2 else { return Estimate(n: y.count, mean: .nan, sd: nil, ciLow: nil, ciHigh: nil) }
-        let my = y.reduce(0, +) / n, mx = x.reduce(0, +) / n
-        guard mx != 0 else { return Estimate(n: y.count, mean: .nan, sd: nil, ciLow: nil, ciHigh: nil) }
-        let r = my / mx
-        var syy = 0.0, sxx = 0.0, sxy = 0.0
-        for (a, b) in zip(y, x) { syy += (a - my) * (a - my); sxx += (b - mx) * (b - mx); sxy += (a - my) * (b - mx) }
-        syy /= n - 1; sxx /= n - 1; sxy /= n - 1
-        let variance = max(0, (syy - 2 * r * sxy + r * r * sxx) / (mx * mx)) / n
-        let half = StudentT.twoSidedCriticalValue(confidence: 0.95, degreesOfFreedom: n - 1) * variance.squareRoot()
-        return Estimate(n: y.count, mean: r, sd: (variance * n).squareRoot(), ciLow: r - half, ciHigh: r + half)
+        guard let r = RatioEstimate(y, over: x) else { return Estimate(n: y.count, mean: .nan, sd: nil, ciLow: nil, ciHigh: nil) }
+        return Estimate(n: r.count, mean: r.ratio, sd: r.standardDeviation, ciLow: r.lower, ciHigh: r.upper)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SamspilModel
 import SamspilScenario
 import Testing
-@testable import SamspilCommandLine
+@testable import SamspilExperiment
 
 /// What runs is what is recorded: the base's experiment settings apply to every
 /// configuration (common random numbers), and the resolved scenario in the
@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func overridesAreRecordedInTheResolvedScenario() throws {
-        let c = ExperimentCommand.aligned([try Experiments.configuration("baseline.json5", replications: 3, seed: 42)])[0]
+        let c = Experiment.aligned([try Experiments.configuration("baseline.json5", replications: 3, seed: 42)])[0]
         let s = try Self.simulation(c.resolvedText)
         #expect(s?["horizonDays"]?.numberValue == JSONNumber(60))
         #expect(s?["warmupDays"]?.numberValue == JSONNumber(7))
@@ -27,7 +27,7 @@ import Testing
         var other = try Experiments.configuration("viborg-acute-team.json5", replications: 9, seed: 5)
         other.file.scenario.simulation.horizonDays = 30
         other.file.scenario.simulation.warmupDays = 2
-        let aligned = ExperimentCommand.aligned([try Experiments.configuration("baseline.json5", replications: 4), other])
+        let aligned = Experiment.aligned([try Experiments.configuration("baseline.json5", replications: 4), other])
         let base = aligned[0].file.scenario.simulation
         #expect(base.replications == 4 && base.horizonDays == 60 && base.warmupDays == 7)
         #expect(aligned[1].file.scenario.simulation == base, "the compared scenario runs the base's experiment")
@@ -39,15 +39,14 @@ import Testing
     }
 
     @Test func unchangedSettingsLeaveTheTextAsItIs() throws {
-        let loaded = try ExperimentCommand.load(repositoryRoot().appendingPathComponent("Scenarios/baseline.json5").path)
-        let c = ExperimentCommand.configuration(label: "b", file: loaded.file, root: loaded.document.root, overrides: ExperimentOverrides())
-        #expect(ExperimentCommand.aligned([c])[0].resolvedText == c.resolvedText)
+        let c = try Configuration(loading: Experiments.scenario("baseline.json5"), label: "b")
+        #expect(Experiment.aligned([c])[0].resolvedText == c.resolvedText)
     }
 
     @Test func fractionalDaysAreRecordedExactly() {
         var s = SimulationSettings()
         s.horizonDays = 10.5
-        let text = ExperimentCommand.recording(s, in: "{ simulation: { horizonDays: 365 } }")
-        #expect((try? Self.simulation(text)?["horizonDays"]?.doubleValue) == 10.5)
+        let root = Experiment.recording(s, in: try! JSON5Parser.parse("{ simulation: { horizonDays: 365 } }", file: "test"))
+        #expect(root["simulation"]?["horizonDays"]?.doubleValue == 10.5)
     }
 }

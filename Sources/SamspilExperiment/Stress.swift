@@ -5,6 +5,15 @@ import SamspilReport
 /// the reporting of empirical simulation studies"): objectives, logic, data,
 /// experimentation, implementation — filled in from what actually ran.
 enum Stress {
+    /// Warm-up and measured period; a sweep over them says so rather than quote the first point's.
+    static func periods(_ configurations: [Configuration], _ experiment: ExperimentInfo) -> String {
+        let settings = configurations.map(\.file.scenario.simulation)
+        guard Set(settings.map(\.warmupDays)).count == 1, Set(settings.map(\.horizonDays)).count == 1 else {
+            return "warm-up and measured period differ between sweep points (each point's resolved scenario records its own)"
+        }
+        return "\(experiment.warmupDays) days of warm-up discarded, \(experiment.horizonDays) days measured"
+    }
+
     static func sections(_ configurations: [Configuration], experiment: ExperimentInfo, command: String) -> [StressSection] {
         let scenarios = configurations.map(\.file.scenario)
         let first = scenarios[0]
@@ -35,11 +44,11 @@ enum Stress {
             StressSection(title: "4. Experimentation", items: [
                 item("Replications", "\(experiment.replications) independent replications; random streams keyed by (seed, replication, purpose, entity)."),
                 item("Seed", "\(experiment.seed)"),
-                item("Warm-up and horizon", "\(experiment.warmupDays) days of warm-up discarded, \(experiment.horizonDays) days measured; the system starts \(first.simulation.initialState == .typical ? "pre-filled to its expected occupancy" : "empty")."),
+                item("Warm-up and horizon", periods(configurations, experiment) + "; the system starts \(first.simulation.initialState == .typical ? "pre-filled to its expected occupancy" : "empty")."),
                 item("Estimates", "Means over replications with Student-t 95 % confidence intervals; differences between scenarios paired by replication (common random numbers)."),
             ]),
             StressSection(title: "5. Implementation", items: [
-                item("Software", "Samspil \(Samspil.version) (Swift); ladder-queue event calendar; xoshiro256** generators seeded through SplitMix64."),
+                item("Software", "Samspil \(Experiment.toolVersion) (Swift); ladder-queue event calendar; xoshiro256** generators seeded through SplitMix64."),
                 item("Reproducibility", "Same scenario and seed give bit-identical results for any number of parallel jobs or shards."),
             ]),
         ]

@@ -1,6 +1,6 @@
 import SamspilReport
 import Testing
-@testable import SamspilCommandLine
+@testable import SamspilExperiment
 
 @Suite struct SummariesTests {
     static let metrics = [MetricInfo(name: "a", unit: "u", description: "", group: "g"),
@@ -50,7 +50,7 @@ import Testing
 
     @Test func selfComparisonOfASimulatedScenario() throws {
         let c = try Experiments.configuration("viborg-acute-team.json5", replications: 3)
-        let runs = try ExperimentRunner(jobs: 2, replications: [0, 1, 2], recordSeries: false).run([c, c]).runs
+        let runs = try ExperimentRunner(jobs: 2, replications: [0, 1, 2]).run([c, c]).runs
         #expect(runs[0].values == runs[1].values, "common random numbers: the same scenario gives the same replications")
         let differences = Summaries.comparisons(runs)[0].differences
         #expect(differences.count == ExperimentRunner.metricInfos.count)

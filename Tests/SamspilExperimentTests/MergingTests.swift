@@ -1,7 +1,7 @@
 import Foundation
 import SamspilReport
 import Testing
-@testable import SamspilCommandLine
+@testable import SamspilExperiment
 
 /// `samspil merge`: partial results of --shard runs combine into exactly the
 /// document one run of all replications gives, and mismatched parts are refused.
@@ -76,49 +76,54 @@ import Testing
 
     @Test func overlappingPartsAreRefused() throws {
         let parts = try Self.parts("run", [try Self.baseline()], of: 3)
-        #expect(problem([parts[0], parts[1], parts[0], parts[2]]) == "replication 0 of 'baseline' appears in two partial results")
-        #expect(problem([parts[1], parts[2], parts[2]]) == "replication 2 of 'baseline' appears in two partial results")
+        #expect(problem([parts[0], parts[1], parts[0], parts[2]]) == "shard 1/3 is given twice")
+        #expect(problem([parts[1], parts[2], parts[2]]) == "shard 3/3 is given twice")
     }
 
     @Test func aMissingShardIsNamed() throws {
         let parts = try Self.parts("run", [try Self.baseline()], of: 3)
-        #expect(problem([parts[0], parts[2]]) == "'baseline' is missing replications 1, 4 — a shard is missing")
-        #expect(problem([parts[1]]) == "'baseline' is missing replications 0, 2, 3, 5, 6 — a shard is missing")
+        #expect(problem([parts[0], parts[2]]) == "shard 2/3 is missing: replications 1, 4 have no result")
+        #expect(problem([parts[1]]) == "shards 1/3, 3/3 are missing: replications 0, 2, 3, 5, 6 have no result")
     }
 
     @Test func longListsOfMissingReplicationsAreCut() throws {
         let configurations = [try Experiments.configuration("baseline.json5", replications: 24)]
         let part = try Experiments.document("run", configurations, shard: Shard(index: 1, count: 2), jobs: 2)
-        #expect(problem([part]) == "'baseline' is missing replications 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, … — a shard is missing")
+        #expect(problem([part]) == "shard 2/2 is missing: replications 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, … have no result")
+    }
+
+    /// A part edited and sealed again, to reach the checks behind the digest.
+    static func resealed(_ part: RunDocument, _ change: (inout RunDocument) -> Void) throws -> RunDocument {
+        var d = part
+        change(&d)
+        return try ShardSeal.sealed(d)
     }
 
     @Test func partsOfDifferentScenariosAreRefused() throws {
         let baseline = try Self.parts("run", [try Self.baseline()], of: 2)
         let viborg = try Self.parts("run", [try Experiments.configuration("viborg-acute-team.json5", replications: Self.replications)], of: 2)
-        #expect(problem([baseline[0], viborg[1]]) == "the partial results are of different scenarios")
+        #expect(problem([baseline[0], viborg[1]]) == "the parts are of different scenarios (viborg-acute-team vs baseline)")
         // Same label, another resolved scenario (an edited file).
-        var edited = baseline[1]
-        edited.runs[0].resolvedScenario += " "
-        #expect(problem([baseline[0], edited]) == "'baseline' differs between the partial results (another scenario or version)")
-        var renamed = baseline[1]
-        renamed.runs[0].metrics[0].name = "visits"
-        #expect(problem([baseline[0], renamed]) == "'baseline' differs between the partial results (another scenario or version)")
+        let edited = try Self.resealed(baseline[1]) { $0.runs[0].resolvedScenario += " " }
+        #expect(problem([baseline[0], edited]) == "'baseline' differs between the parts (another scenario file, regime or version)")
+        let renamed = try Self.resealed(baseline[1]) { $0.runs[0].metrics[0].name = "visits" }
+        #expect(problem([baseline[0], renamed]) == "'baseline' differs between the parts (another scenario file, regime or version)")
     }
 
     @Test func partsOfDifferentExperimentsAreRefused() throws {
         let parts = try Self.parts("run", [try Self.baseline()], of: 2)
         let other = try Self.parts("run", [try Self.baseline(seed: 99)], of: 2)
-        let message = "the partial results come from different experiments (seed, replications, warm-up or horizon differ)"
-        #expect(problem([parts[0], other[1]]) == message)
-        for change in [{ (d: inout RunDocument) in d.experiment.replications += 1 },
-                       { $0.experiment.warmupDays += 1 },
-                       { $0.experiment.horizonDays = 61 }] {
-            var part = parts[1]
-            change(&part)
-            #expect(problem([parts[0], part]) == message)
+        #expect(problem([parts[0], other[1]]).hasPrefix("the parts come from different experiments: seed "))
+        for (change, named) in [({ (d: inout RunDocument) in d.experiment.replications += 1 }, "replications 7 vs 8"),
+                                ({ $0.experiment.warmupDays += 1 }, "warm-up 7.0 vs 8.0 days"),
+                                ({ $0.experiment.horizonDays = 61 }, "horizon 60.0 vs 61.0 days"),
+                                ({ $0.experiment.shard = "2/3" }, "shard counts 1/2 vs 2/3")] {
+            let part = try Self.resealed(parts[1], change)
+            #expect(problem([parts[0], part]) == "the parts come from different experiments: \(named)")
         }
-        var compare = parts[1]
-        compare.command = "compare"
+        let newer = try Self.resealed(parts[1]) { $0.tool.version = "9.9.9" }
+        #expect(problem([parts[0], newer]) == "the parts were written by different samspil versions (\(Experiment.toolVersion) and 9.9.9)")
+        let compare = try Self.resealed(parts[1]) { $0.command = "compare" }
         #expect(problem([parts[0], compare]) == "cannot merge a 'compare' result with a 'run' result")
         #expect(problem([]) == "nothing to merge")
     }
