@@ -140,7 +140,8 @@ struct Page {
     mutating func keyResults() {
         let runs = document.runs
         guard !runs.isEmpty, !keys.isEmpty else { return }
-        var t = "<div class=\"scroll\"><table class=\"results\">\n"
+        var t = avoidedAdmissionsLead()
+        t += "<div class=\"scroll\"><table class=\"results\">\n"
         if runs.count <= 4 {
             t += "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
             for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(run.label))</th>" }
@@ -172,6 +173,26 @@ struct Page {
         t += "<p class=\"note\">Mean across replications with the 95 % confidence interval below it. "
         t += "Every metric is in <code>summary.csv</code>.</p>\n"
         sections.append(("key-results", "Key results", t))
+    }
+
+    /// The answer first, for each comparison: admissions avoided between runs
+    /// (paired), the per-episode measure beside it, and why they differ when
+    /// they disagree in sign.
+    func avoidedAdmissionsLead() -> String {
+        var html = ""
+        for c in document.comparisons.prefix(HTMLReport.maxComparisonBars) {
+            guard let base = document.run(labelled: c.baseLabel), let lead = AvoidedAdmissionsLead(c, base: base) else { continue }
+            func text(_ d: Estimate) -> String {
+                let n = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
+                return d.ciLow != nil && d.ciHigh != nil ? "\(n[0]) (95 % CI \(n[1]) to \(n[2]))" : n[0]
+            }
+            html += "<p class=\"lead\"><strong>\(e(c.label)) vs \(e(c.baseLabel)): \(e(text(lead.betweenRuns))) admissions avoided</strong>"
+            html += " between runs (base minus scenario, paired replications); \(e(text(lead.perEpisode))) per episode"
+            html += " (episodes the doctor would have admitted without the municipal offer that were not admitted)."
+            if let why = lead.explanation { html += " \(e(why))" }
+            html += "</p>\n"
+        }
+        return html
     }
 
     /// "mean" over "low – high" for a table cell.
@@ -478,6 +499,7 @@ struct Page {
     .ci, .unit { color: var(--muted); font-size: .82rem; white-space: nowrap; }
     td.sig { font-weight: 700; }
     .note { color: var(--muted); font-size: .88rem; }
+    .lead { font-size: 1.05rem; border-left: 4px solid var(--accent); padding: .4rem .8rem; background: #f5f8fc; }
     figure.chart { margin: 1rem 0 1.6rem; }
     figure.chart svg { display: block; width: 100%; max-width: 960px; height: auto; }
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 0 24px; }

@@ -19,6 +19,8 @@ public struct MetricID: Hashable, Sendable, CustomStringConvertible {
     public static let delayedDischargeDays = MetricID("delayedDischargeDays")
     public static let bedDays = MetricID("bedDays")
     public static let episodes = MetricID("episodes")
+    public static let admissionsFromEscalation = MetricID("admissionsFromEscalation")
+    public static let readmissions = MetricID("readmissions")
     // Economic metrics.
     public static let totalCost = MetricID("cost.total")
     // Metrics derived from a comparison of two runs.

@@ -60,6 +60,16 @@ public enum TerminalTable {
             let scenario = document.run(labelled: comparison.label)
             var rows: [[String]] = []
             var tones: [Tone?] = []
+            // The answer first: admissions avoided between runs, then per episode.
+            let lead = AvoidedAdmissionsLead(comparison, base: base)
+            for (name, d) in lead.map({ [("avoided admissions, between runs", $0.betweenRuns),
+                                         ("avoided admissions, per episode", $0.perEpisode)] }) ?? [] {
+                let texts = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
+                let ci = d.ciLow != nil && d.ciHigh != nil ? texts[1] + " – " + texts[2] : "–"
+                let significant = d.ciExcludesZero == true
+                rows.append([name, "admissions", "", "", signed(texts[0], d.mean), ci, significant ? "*" : ""])
+                tones.append(significant ? tone(metric: .avoidedAdmissions, difference: d.mean) : nil)
+            }
             for id in selected(metrics, in: base.metrics.map(\.id)) {
                 guard let m = base.metrics.firstIndex(where: { $0.id == id }), m < comparison.differences.count else { continue }
                 let d = comparison.differences[m]
@@ -73,7 +83,8 @@ public enum TerminalTable {
                              significant ? "*" : ""])
                 tones.append(significant ? tone(metric: id, difference: d.mean) : nil)
             }
-            for derived in comparison.derived ?? [] {
+            let leadIDs: Set<MetricID> = lead == nil ? [] : [.avoidedAdmissionsBetweenRuns, .avoidedAdmissionsCounterfactual]
+            for derived in comparison.derived ?? [] where !leadIDs.contains(derived.metric.id) {
                 let d = derived.estimate
                 let texts = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
                 let ci = d.ciLow != nil && d.ciHigh != nil ? texts[1] + " – " + texts[2] : "–"
@@ -84,6 +95,9 @@ public enum TerminalTable {
                                 rows: rows, rightAligned: [false, false, true, true, true, true, false], width: width)
             var block = style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
             block += layout.render(style: style, rowStyle: { tones[$0] })
+            if let explanation = lead?.explanation {
+                block += wrap(explanation, width: width) + "\n"
+            }
             if let sentence = WhoPays.sentence(comparison, base: base) {
                 block += wrap("Who pays: " + sentence, width: width) + "\n"
             }
