@@ -61,24 +61,25 @@ enum ExperimentCommand {
         var replications = Array(0..<total)
         var shard: Shard?
         if let text = args.value("--shard") {
-            guard let s = Shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: command) }
+            guard let s = NumberSyntax.shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: command) }
             guard args.value("--out") != nil else { throw UsageError("--shard needs --out DIR for the partial result", command: command) }
             shard = s
             replications = s.replications(of: total)
         }
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
         let quiet = args.flag("--quiet")
+        let destinations = try Destinations(args, command: command)
+        defer { destinations.release() }
         let bar = ProgressBar(console: console, enabled: !quiet, label: command)
-        Interruption.shared.install()
         let runner = ExperimentRunner(jobs: jobs, replications: replications, recordSeries: true,
                                       progress: { done, all in bar.update(done: done, total: all) },
                                       shouldStop: { Interruption.shared.isRequested })
         let outcome = try runner.run(configurations, traceFirst: args.value("--trace") != nil)
         bar.finish()
-        if outcome.interrupted {
+        if outcome.interrupted || Interruption.shared.isRequested {
             let done = outcome.completed.reduce(0, +)
             console.err("samspil \(command): interrupted after \(done) of \(configurations.count * replications.count) replications; no output was written\n")
-            return 130
+            return Interruption.shared.exitCode
         }
         var runs = outcome.runs
         if shard == nil { for i in runs.indices { runs[i].replicationSeries = [] } }
@@ -87,7 +88,7 @@ enum ExperimentCommand {
         let document = RunDocument(command: command, tool: toolInfo(), experiment: experiment, runs: runs,
                                    comparisons: command == "run" ? [] : Summaries.comparisons(runs), sweep: sweep,
                                    stress: Stress.sections(configurations, experiment: experiment, command: command))
-        try writeOutputs(document, args: args, console: console, outcome: outcome, partial: shard != nil)
+        try writeOutputs(document, args: args, console: console, outcome: outcome, partial: shard != nil, destinations: destinations)
         return 0
     }
 
@@ -130,27 +131,16 @@ enum ExperimentCommand {
     }
 
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
-                             outcome: ExperimentRunner.Outcome?, partial: Bool) throws {
-        if let trace = args.value("--trace"), let records = outcome?.trace, let scenario = outcome?.traceScenario {
-            do {
-                try Data(TraceCSV.render(records, scenario: scenario).utf8).write(to: URL(fileURLWithPath: trace), options: .atomic)
-            } catch {
-                throw RuntimeFailure(message: "cannot write the trace to \(trace): \(error.localizedDescription)")
-            }
+                             outcome: ExperimentRunner.Outcome?, partial: Bool, destinations: Destinations) throws {
+        var trace: Data?
+        if args.value("--trace") != nil, let records = outcome?.trace, let scenario = outcome?.traceScenario {
+            trace = Data(TraceCSV.render(records, scenario: scenario).utf8)
         }
-        if let out = args.value("--out") {
-            let url = URL(fileURLWithPath: out)
-            do {
-                if partial {
-                    try OutputDirectory(url).commit([OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })])
-                } else {
-                    try ReportOutput.write(document, to: url, html: !args.flag("--no-report"))
-                }
-            } catch {
-                let reason = (error as? OutputDirectory.Failure)?.description ?? error.localizedDescription
-                throw RuntimeFailure(message: "cannot write the results to \(out): \(reason)")
-            }
-            if !args.flag("--quiet") { console.err("wrote \(partial ? "partial result" : "results") to \(out)\n") }
+        let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
+                            : ReportOutput.files(for: document, html: !args.flag("--no-report"))
+        try destinations.publish(trace: trace, files: args.value("--out") == nil ? [] : files)
+        if let out = args.value("--out"), !args.flag("--quiet") {
+            console.err("wrote \(partial ? "partial result" : "results") to \(out)\n")
         }
         guard !args.flag("--quiet"), !partial else { return }
         let color = console.useColor(forStderr: false)
@@ -346,19 +336,11 @@ enum MergeCommand {
         run: { args, console in
             guard !args.positional.isEmpty else { throw UsageError("give the partial results to merge", command: "merge") }
             guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: "merge") }
+            let destinations = try Destinations(args, command: "merge")
+            defer { destinations.release() }
             var documents: [RunDocument] = []
             for path in args.positional {
-                var url = URL(fileURLWithPath: path)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    url.appendPathComponent("results.json")
-                }
-                let document: RunDocument
-                do {
-                    document = try ResultsJSON.decode(Data(contentsOf: url))
-                } catch {
-                    throw InputError(description: "samspil merge: error: cannot read \(url.path): \(error)")
-                }
+                let (url, document) = try MergeInput.read(path)
                 // A complete result has no per-replication series: merging it would silently drop the time series.
                 guard document.experiment.shard != nil else {
                     throw InputError(description: "samspil merge: error: \(url.path) is a complete result, not a partial result of a --shard K/N run")
@@ -370,7 +352,8 @@ enum MergeCommand {
                 throw InputError(description: "samspil merge: error: \(error.message)")
             }
             merged.tool = ExperimentCommand.toolInfo()
-            try ExperimentCommand.writeOutputs(merged, args: args, console: console, outcome: nil, partial: false)
+            try ExperimentCommand.writeOutputs(merged, args: args, console: console, outcome: nil, partial: false,
+                                               destinations: destinations)
             return 0
         })
 }

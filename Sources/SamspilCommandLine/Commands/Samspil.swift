@@ -4,8 +4,10 @@ import SamspilScenario
 
 /// The `samspil` command: dispatch to subcommands, errors and exit codes.
 ///
-/// Exit codes: 0 success; 1 a runtime failure (an output cannot be written);
-/// 2 a usage or input error (unknown option, invalid scenario); 130 interrupted.
+/// Exit codes: 0 success; 1 a runtime failure (an output cannot be written,
+/// another run holds the output directory); 2 a usage or input error (unknown
+/// option, invalid scenario, unusable destination); 130 interrupted (SIGINT),
+/// 143 terminated (SIGTERM), nothing written. See docs/guides/command-line.md.
 public enum Samspil {
     public static let version = "0.1.0"
 
@@ -77,6 +79,9 @@ public enum Samspil {
         } catch let error as InputError {
             console.err(error.description + "\n")
             return 2
+        } catch let interrupted as Interruption.Interrupted {
+            console.err("samspil \(command.name): interrupted; no output was written\n")
+            return interrupted.exitCode
         } catch let error as RuntimeFailure {
             console.err("samspil \(command.name): error: \(error.message)\n")
             return 1
