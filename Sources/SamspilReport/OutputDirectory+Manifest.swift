@@ -25,6 +25,8 @@ extension OutputDirectory {
 
     /// The files of the previous result in the directory: the manifest's list,
     /// or, without a manifest, the ``legacyOwnedNames`` present next to a `results.json`.
+    ///
+    /// - Complexity: O(size of the manifest).
     public func ownedNames() -> Set<String> {
         let fm = FileManager.default
         if let data = fm.contents(atPath: url.appendingPathComponent(Self.manifestName).path) {
@@ -63,7 +65,9 @@ extension OutputDirectory {
 
     /// Checks, before any work, that a result could be committed here: the path
     /// is not empty, is a directory or does not exist yet, every existing
-    /// ancestor is a directory, and the places written are writable.
+    /// ancestor is a directory, and the places written are writable. Creates nothing.
+    ///
+    /// - Complexity: O(depth of the path) file-system look-ups.
     public func checkDestination() throws(Failure) {
         guard !url.path.isEmpty, url.path != "/" else { throw .invalidFileName(url.path) }
         let fm = FileManager.default

@@ -16,7 +16,13 @@ final class Destinations: @unchecked Sendable {
     let trace: FileDestination?
     private var lock: OutputLock?
     private var cleanup: Int?
-    private var stagedTrace: StagedFile?
+    /// Guards `stagedTrace`, which the signal handler's cleanup reads from another thread.
+    private let stagedTraceLock = DispatchSemaphoreLock()
+    private var stagedTraceValue: StagedFile?
+    private var stagedTrace: StagedFile? {
+        get { stagedTraceLock.locked { stagedTraceValue } }
+        set { stagedTraceLock.locked { stagedTraceValue = newValue } }
+    }
 
     /// Checks every destination in `args` (a bad one is a usage error, exit 2),
     /// installs the signal handlers and takes the output directory's lock (held

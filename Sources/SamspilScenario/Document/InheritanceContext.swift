@@ -37,6 +37,8 @@ extension JSONPath {
 
     /// The path, with the middle of a very deep one (more than 9 components)
     /// replaced by "…": `a.b.c.d.….w.x.y.z`.
+    ///
+    /// - Complexity: O(components).
     public var abbreviatedDescription: String {
         let ends = Self.abbreviationEnds
         guard components.count > 2 * ends + 1 else { return description }
