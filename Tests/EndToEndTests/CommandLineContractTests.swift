@@ -110,4 +110,20 @@ import Darwin
         #expect(lstat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
         #expect(lstat(dir.path("to-null"), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "the link is still a link")
     }
+
+    @Test func initOutFollowsTheSameRules() throws {
+        let dir = try TemporaryDirectory()
+        try "old".write(toFile: dir.path("real.json5"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir.path("link.json5"), withDestinationPath: "real.json5")
+        let linked = try Samspil.run(["init", "-m", "Skive", "--force", "--out", dir.path("link.json5")])
+        #expect(linked.status == 0, "\(linked)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path("link.json5")) == "real.json5")
+        #expect(try String(contentsOfFile: dir.path("real.json5"), encoding: .utf8).hasPrefix("// Skive"))
+        #expect(mkfifo(dir.path("fifo"), 0o644) == 0)
+        let fifo = try Samspil.run(["init", "-m", "Skive", "--force", "--out", dir.path("fifo")])
+        #expect(fifo.status == 2 && fifo.stderr.contains("is a FIFO (named pipe), not a regular file"), "\(fifo)")
+        var info = stat()
+        #expect(lstat(dir.path("fifo"), &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        #expect(dir.contents() == ["fifo", "link.json5", "real.json5"], "\(dir.contents())")
+    }
 }
