@@ -48,8 +48,10 @@ public final class OutputLock: @unchecked Sendable {
     ///
     /// - Complexity: O(1) system calls (a retry only when a holder removed the file meanwhile).
     public static func acquire(for directory: URL) throws -> OutputLock {
-        let url = lockFile(for: directory)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.standardizedFileURL.deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        // Two spellings of one directory (through a symbolic link) share one lock.
+        let url = lockFile(for: directory.standardizedFileURL.resolvingSymlinksInPath())
         // A holder removes the file before it unlocks, so a lock taken on a file
         // that is no longer at the path is worthless: try again on the new file.
         for _ in 0..<100 {

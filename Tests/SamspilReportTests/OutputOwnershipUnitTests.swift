@@ -111,4 +111,15 @@ import Darwin
         let second = try OutputLock.acquire(for: out)
         second.release()
     }
+
+    @Test func aDirectoryReachedThroughALinkSharesItsLock() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("run")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("alias").path, withDestinationPath: "run")
+        let held = try OutputLock.acquire(for: out)
+        defer { held.release() }
+        #expect(throws: OutputLock.Busy.self) { try OutputLock.acquire(for: root.appendingPathComponent("alias")) }
+    }
 }
