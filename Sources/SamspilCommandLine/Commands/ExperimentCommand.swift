@@ -138,7 +138,7 @@ enum ExperimentCommand {
         }
         let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
                             : ReportOutput.files(for: document, html: !args.flag("--no-report"))
-        try destinations.publish(trace: trace, files: args.value("--out") == nil ? [] : files)
+        try destinations.publish(trace: trace, files: files)
         if let out = args.value("--out"), !args.flag("--quiet") {
             console.err("wrote \(partial ? "partial result" : "results") to \(out)\n")
         }
