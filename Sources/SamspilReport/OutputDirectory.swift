@@ -44,15 +44,29 @@ public struct OutputFile: Sendable {
 ///   complete new one; a crash *during* this short phase can leave a mix of
 ///   complete old and complete new files, never a truncated one.
 ///
+/// The directory holds exactly one result: Samspil records the files it wrote
+/// in a manifest, `.samspil-manifest`, and a later commit replaces that whole
+/// set — files of the previous result that the new one does not have (a
+/// `comparison.csv` after a `compare`, when the new run is a `run`) are
+/// removed. Files Samspil did not write are left alone. A directory without a
+/// manifest (written by an older version) is treated as owning the
+/// ``legacyOwnedNames`` it contains when it holds a `results.json`.
+///
 /// If producing or writing any file fails, the staging directory is removed
 /// and the destination is untouched. A process killed while staging leaves
 /// only a hidden `.NAME.partial-…` sibling, which ``removeStaleStaging()``
 /// (called by ``commit(_:)``) clears on the next run.
 public struct OutputDirectory: Sendable {
     public let url: URL
+    /// Names owned in a directory that has no manifest but a `results.json`.
+    public var legacyOwnedNames: Set<String>
 
-    public init(_ url: URL) {
+    /// The manifest: the names of the files Samspil wrote, one a line.
+    public static let manifestName = ".samspil-manifest"
+
+    public init(_ url: URL, legacyOwnedNames: Set<String> = ReportOutput.knownFileNames) {
         self.url = url.standardizedFileURL
+        self.legacyOwnedNames = legacyOwnedNames
     }
 
     public enum Failure: Error, CustomStringConvertible, Equatable {
@@ -79,10 +93,10 @@ public struct OutputDirectory: Sendable {
     ///
     /// - Complexity: O(total bytes) plus one `fsync` per file.
     @discardableResult
-    public func commit(_ files: [OutputFile]) throws -> [URL] {
+    public func commit(_ files: [OutputFile], beforePublishing: () throws -> Void = {}) throws -> [URL] {
         var seen = Set<String>()
         for file in files {
-            guard Self.isPlainName(file.name) else { throw Failure.invalidFileName(file.name) }
+            guard Self.isPlainName(file.name), file.name != Self.manifestName else { throw Failure.invalidFileName(file.name) }
             guard seen.insert(file.name).inserted else { throw Failure.duplicateFileName(file.name) }
         }
         let fm = FileManager.default
@@ -116,16 +130,16 @@ public struct OutputDirectory: Sendable {
             let data = try file.contents()
             try Self.writeDurably(data, to: staging.appendingPathComponent(file.name).path)
         }
+        let names = files.map(\.name)
+        try Self.writeDurably(Self.manifest(names), to: staging.appendingPathComponent(Self.manifestName).path)
+        try beforePublishing()
 
         if !exists {
             try Self.rename(staging.path, url.path)
             published = true
             Self.syncDirectory(parent.path)
         } else {
-            for file in files {
-                try Self.rename(staging.appendingPathComponent(file.name).path, url.appendingPathComponent(file.name).path)
-            }
-            Self.syncDirectory(url.path)
+            try replaceOwnedFiles(with: names, from: staging)
         }
         return files.map { url.appendingPathComponent($0.name) }
     }

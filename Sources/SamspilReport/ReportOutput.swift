@@ -8,6 +8,13 @@ import Foundation
 /// print(TerminalTable.summary(document.runs[0], useColor: useColor), terminator: "")
 /// ```
 public enum ReportOutput {
+    /// Every name a result may have (see ``files(for:keyMetrics:html:)``): what
+    /// Samspil owns in an output directory written before manifests existed.
+    public static let knownFileNames: Set<String> = [
+        "results.json", "summary.csv", "replications.csv", "timeseries.csv", "comparison.csv", "between-runs.csv",
+        "sweep.csv", "report.html",
+    ]
+
     /// The files of a run: `results.json`, the CSV files the document has data
     /// for (see ``ResultsCSV/files(for:)``) and, unless `html` is false,
     /// `report.html`. Contents are rendered lazily, while writing.

@@ -16,6 +16,7 @@ public struct ScenarioLoader: Sendable {
             return .failure(DiagnosticError(diagnostics.sorted))
         }
         return decode(document.root).map { ($0, document) }
+            .mapError { DiagnosticError(InheritanceContext.annotate($0.diagnostics, chain: document.files)) }
     }
 
     /// Reads a resolved (and possibly edited) document into a scenario file.
@@ -25,6 +26,8 @@ public struct ScenarioLoader: Sendable {
         guard let file = context.read(root, as: ScenarioSchema.file) else {
             return .failure(DiagnosticError(diagnostics.sorted))
         }
+        SchemaBounds.checkScale(file, root: root, diagnostics: diagnostics)
+        guard !diagnostics.hasErrors else { return .failure(DiagnosticError(diagnostics.sorted)) }
         return .success(file)
     }
 }

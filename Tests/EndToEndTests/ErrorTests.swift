@@ -127,28 +127,28 @@ import Testing
         #expect(syntax.stderr.contains("--set acuteTeams[0.x: unclosed '['"), "\(syntax)")
     }
 
-    @Test func unwritableOutIsARuntimeFailure() throws {
+    @Test func unusableOutIsAUsageErrorBeforeSimulating() throws {
         let dir = try TemporaryDirectory()
         try "x".write(toFile: dir.path("file"), atomically: true, encoding: .utf8)
         let out = dir.path("file") + "/results"
         let r = try Samspil.run(["run", baseline, "-n", "2", "-q", "--out", out] + short)
-        #expect(r.status == 1, "\(r)")
-        #expect(r.stderr.contains("samspil run: error: cannot write the results to \(out): '\(dir.path("file"))' exists and is not a directory\n"), "\(r)")
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr.contains("samspil run: error: --out '\(out)': '\(dir.path("file"))' exists and is not a directory\n"), "\(r)")
         #expect(dir.contents() == ["file"], "no staging directory is left behind")
 
         // An existing regular file as the output directory itself.
         let onFile = try Samspil.run(["run", baseline, "-n", "2", "-q", "--out", dir.path("file")] + short)
-        #expect(onFile.status == 1, "\(onFile)")
+        #expect(onFile.status == 2, "\(onFile)")
         #expect(onFile.stderr.contains("exists and is not a directory"), "\(onFile)")
         #expect(try String(contentsOfFile: dir.path("file"), encoding: .utf8) == "x", "the file is untouched")
         #expect(dir.contents() == ["file"])
     }
 
-    @Test func unwritableTraceIsARuntimeFailure() throws {
+    @Test func unusableTraceIsAUsageErrorBeforeSimulating() throws {
         let dir = try TemporaryDirectory()
         let r = try Samspil.run(["run", baseline, "-n", "1", "-q", "--trace", dir.path("missing-dir/trace.csv")] + short)
-        #expect(r.status == 1, "\(r)")
-        #expect(r.stderr.contains("cannot write the trace to \(dir.path("missing-dir/trace.csv"))"), "\(r)")
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr.contains("--trace '\(dir.path("missing-dir/trace.csv"))': the directory '\(dir.path("missing-dir"))' does not exist"), "\(r)")
     }
 
     @Test func mergeErrors() throws {

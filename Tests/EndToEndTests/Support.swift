@@ -58,7 +58,7 @@ enum Samspil {
 
     /// Starts `samspil arguments` in the repository root with standard output and
     /// error going to files in `scratch`; `whileRunning` may signal it.
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot,
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:],
                     whileRunning: ((Process, _ stderrFile: URL) throws -> Void)? = nil) throws -> Invocation {
         guard let executable = samspilExecutable else { throw NotBuilt() }
         let scratch = try TemporaryDirectory()
@@ -73,6 +73,7 @@ enum Samspil {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
@@ -108,8 +109,14 @@ final class TemporaryDirectory {
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
-    /// Names directly inside the directory, hidden ones included, sorted.
+    /// Names directly inside the directory, hidden ones included, sorted;
+    /// without an output directory's `.samspil-manifest` (see ``allContents(_:)``).
     func contents(_ name: String? = nil) -> [String] {
+        allContents(name).filter { $0 != OutputDirectory.manifestName }
+    }
+
+    /// Names directly inside the directory, hidden ones and the manifest included, sorted.
+    func allContents(_ name: String? = nil) -> [String] {
         let path = name.map(self.path) ?? url.path
         return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }

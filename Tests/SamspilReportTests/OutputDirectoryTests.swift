@@ -13,8 +13,9 @@ func scratch(_ name: String = #function) throws -> URL {
     return url
 }
 
+/// The names in a folder, hidden ones included, except an output directory's manifest.
 func listing(_ url: URL) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0 != OutputDirectory.manifestName }.sorted()
 }
 
 @Suite struct OutputDirectoryTests {

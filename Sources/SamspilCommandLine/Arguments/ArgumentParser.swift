@@ -38,19 +38,19 @@ public struct ParsedArguments: Sendable {
     public func value(_ name: String) -> String? { values[name]?.last }
     public func all(_ name: String) -> [String] { values[name] ?? [] }
 
-    /// An integer option within `range`.
+    /// An integer option within `range`, in ``NumberSyntax`` (no `+2` or `0x10`).
     public func int(_ name: String, in range: ClosedRange<Int>, command: String) throws(UsageError) -> Int? {
         guard let text = value(name) else { return nil }
-        guard let n = Int(text), range.contains(n) else {
+        guard let n = NumberSyntax.integer(text), range.contains(n) else {
             throw UsageError("\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'", command: command)
         }
         return n
     }
 
-    /// A number option within `range`.
+    /// A number option within `range`, in ``NumberSyntax`` (no `1e3` or `inf`).
     public func double(_ name: String, in range: ClosedRange<Double>, command: String) throws(UsageError) -> Double? {
         guard let text = value(name) else { return nil }
-        guard let x = Double(text), x.isFinite, range.contains(x) else {
+        guard let x = NumberSyntax.decimal(text), range.contains(x) else {
             throw UsageError("\(name) takes a number from \(range.lowerBound) to \(range.upperBound), got '\(text)'", command: command)
         }
         return x

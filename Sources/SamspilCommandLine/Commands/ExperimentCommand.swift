@@ -50,48 +50,36 @@ enum ExperimentCommand {
         let command = experiment.command.rawValue
         var shard: Shard?
         if let text = args.value("--shard") {
-            guard let s = Shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: command) }
+            guard let s = NumberSyntax.shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: command) }
             guard args.value("--out") != nil else { throw UsageError("--shard needs --out DIR for the partial result", command: command) }
             shard = s
         }
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
+        let destinations = try Destinations(args, command: command)
+        defer { destinations.release() }
         let bar = ProgressBar(console: console, enabled: !args.flag("--quiet"), label: command)
-        Interruption.shared.install()
         let options = Experiment.Options(jobs: jobs, shard: shard, traceFirst: args.value("--trace") != nil, tool: toolInfo(),
                                          progress: { done, all in bar.update(done: done, total: all) },
                                          shouldStop: { Interruption.shared.isRequested })
         let result = try experiment.perform(options)
         bar.finish()
-        guard let document = result.document else {
+        guard let document = result.document, !Interruption.shared.isRequested else {
             console.err("samspil \(command): interrupted after \(result.completed) of \(result.planned) replications; no output was written\n")
-            return 130
+            return Interruption.shared.exitCode
         }
-        try writeOutputs(document, args: args, console: console, traceCSV: result.traceCSV, partial: shard != nil)
+        try writeOutputs(document, args: args, console: console, traceCSV: result.traceCSV, partial: shard != nil,
+                         destinations: destinations)
         return 0
     }
 
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
-                             traceCSV: String?, partial: Bool) throws {
-        if let trace = args.value("--trace"), let traceCSV {
-            do {
-                try Data(traceCSV.utf8).write(to: URL(fileURLWithPath: trace), options: .atomic)
-            } catch {
-                throw RuntimeFailure(message: "cannot write the trace to \(trace): \(error.localizedDescription)")
-            }
-        }
-        if let out = args.value("--out") {
-            let url = URL(fileURLWithPath: out)
-            do {
-                if partial {
-                    try OutputDirectory(url).commit([OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })])
-                } else {
-                    try ReportOutput.write(document, to: url, html: !args.flag("--no-report"))
-                }
-            } catch {
-                let reason = (error as? OutputDirectory.Failure)?.description ?? error.localizedDescription
-                throw RuntimeFailure(message: "cannot write the results to \(out): \(reason)")
-            }
-            if !args.flag("--quiet") { console.err("wrote \(partial ? "partial result" : "results") to \(out)\n") }
+                             traceCSV: String?, partial: Bool, destinations: Destinations) throws {
+        let trace = args.value("--trace") != nil ? traceCSV.map { Data($0.utf8) } : nil
+        let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
+                            : ReportOutput.files(for: document, html: !args.flag("--no-report"))
+        try destinations.publish(trace: trace, files: files)
+        if let out = args.value("--out"), !args.flag("--quiet") {
+            console.err("wrote \(partial ? "partial result" : "results") to \(out)\n")
         }
         guard !args.flag("--quiet"), !partial else { return }
         let color = console.useColor(forStderr: false)
@@ -260,12 +248,15 @@ enum MergeCommand {
         run: { args, console in
             guard !args.positional.isEmpty else { throw UsageError("give the partial results to merge", command: "merge") }
             guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: "merge") }
+            let destinations = try Destinations(args, command: "merge")
+            defer { destinations.release() }
             var merged: RunDocument
             do { merged = try Merging.merge(args.positional.map(Merging.readPart)) } catch let error as Merging.Problem {
                 throw InputError(description: "samspil merge: error: \(error.message)")
             }
             merged.tool = ExperimentCommand.toolInfo()
-            try ExperimentCommand.writeOutputs(merged, args: args, console: console, traceCSV: nil, partial: false)
+            try ExperimentCommand.writeOutputs(merged, args: args, console: console, traceCSV: nil, partial: false,
+                                               destinations: destinations)
             return 0
         })
 }

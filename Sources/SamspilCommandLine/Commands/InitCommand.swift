@@ -1,4 +1,5 @@
 import Foundation
+import SamspilReport
 import SamspilScenario
 
 /// `samspil init`: a ready, commented scenario for any Danish municipality.
@@ -73,10 +74,15 @@ enum InitCommand {
                     throw UsageError("\(path) exists; add --force to replace it", command: "init")
                 }
             }
+            // Like --trace: through a symbolic link, never onto a FIFO or device.
+            let destination: FileDestination
+            do { destination = try FileDestination.check(url.path) } catch {
+                throw UsageError("--out '\(path)': \(error)", command: "init")
+            }
             do {
-                try Data(text.utf8).write(to: url, options: .atomic)
+                try destination.stage(Data(text.utf8)).publish()
             } catch {
-                throw RuntimeFailure(message: "cannot write \(path): \(error.localizedDescription)")
+                throw RuntimeFailure(message: "cannot write \(path): \(Destinations.reason(error))")
             }
             console.err("wrote \(path) (\(municipality.name), \(MunicipalityScenario.thousands(municipality.totalPopulation)) citizens, team: \(team.rawValue))\n")
             return 0

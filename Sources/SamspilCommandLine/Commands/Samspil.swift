@@ -5,8 +5,10 @@ import SamspilScenario
 
 /// The `samspil` command: dispatch to subcommands, errors and exit codes.
 ///
-/// Exit codes: 0 success; 1 a runtime failure (an output cannot be written);
-/// 2 a usage or input error (unknown option, invalid scenario); 130 interrupted.
+/// Exit codes: 0 success; 1 a runtime failure (an output cannot be written,
+/// another run holds the output directory); 2 a usage or input error (unknown
+/// option, invalid scenario, unusable destination); 130 interrupted (SIGINT),
+/// 143 terminated (SIGTERM), nothing written. See docs/guides/command-line.md.
 public enum Samspil {
     public static let version = Experiment.toolVersion
 
@@ -71,6 +73,9 @@ public enum Samspil {
         }
         do {
             let parsed = try ArgumentParser.parse(rest, options: command.options, command: command.name)
+            // Commands that write catch signals from the start, so a Ctrl-C while
+            // scenarios load still ends in exit 130 with nothing written.
+            if ["run", "compare", "sweep", "merge"].contains(command.name) { Interruption.shared.install() }
             return try command.run(parsed, console)
         } catch let error as UsageError {
             console.err("samspil \(command.name): error: \(error.message)\nRun `samspil \(command.name) --help` for usage.\n")
@@ -78,6 +83,9 @@ public enum Samspil {
         } catch let error as InputError {
             console.err(error.description + "\n")
             return 2
+        } catch let interrupted as Interruption.Interrupted {
+            console.err("samspil \(command.name): interrupted; no output was written\n")
+            return interrupted.exitCode
         } catch let error as RuntimeFailure {
             console.err("samspil \(command.name): error: \(error.message)\n")
             return 1

@@ -70,7 +70,10 @@ enum MetricsCommand {
         discussion: "The metrics that runs report, in output order, grouped as in the report.",
         options: [],
         examples: ["samspil metrics | grep payer"],
-        run: { _, console in
+        run: { args, console in
+            guard args.positional.isEmpty else {
+                throw UsageError("metrics takes no arguments, got '\(args.positional[0])'", command: "metrics")
+            }
             var group = ""
             for m in ExperimentRunner.metricInfos {
                 if m.group != group {

@@ -81,37 +81,3 @@ final class ProgressBar: @unchecked Sendable {
         return s >= 3600 ? "\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m" : (s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s")
     }
 }
-
-/// Ctrl-C: the first press stops starting new replications (those running
-/// finish, nothing is written); a second press exits at once.
-final class Interruption: @unchecked Sendable {
-    static let shared = Interruption()
-    private let lock = DispatchSemaphoreLock()
-    private var requested = false
-    private var source: DispatchSourceSignal?
-
-    var isRequested: Bool { lock.locked { requested } }
-
-    /// Installs the handler once per process; safe to call from any thread.
-    func install() {
-        lock.locked {
-            guard source == nil else { return }
-            installLocked()
-        }
-    }
-
-    private func installLocked() {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [self] in
-            let again = lock.locked { () -> Bool in
-                defer { requested = true }
-                return requested
-            }
-            if again { _exit(130) }
-            Console.write(2, "\nsamspil: interrupted — finishing the replications under way (Ctrl-C again to quit now)\n")
-        }
-        source.resume()
-        self.source = source
-    }
-}

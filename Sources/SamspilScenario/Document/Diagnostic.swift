@@ -71,7 +71,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// `hospitals[2]: unknown key 'medicalBed'; did you mean 'medicalBeds'?`.
     public var fullMessage: String {
         var text = ""
-        if let path, !path.isRoot { text += path.description + ": " }
+        if let path, !path.isRoot { text += path.abbreviatedDescription + ": " }
         text += message
         if let suggestion { text += "; " + suggestion }
         return text

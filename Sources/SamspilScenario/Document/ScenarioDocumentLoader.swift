@@ -89,9 +89,20 @@ public struct ScenarioDocumentLoader: Sendable {
     /// document could be built (unreadable file, syntax error, cycle, …). A
     /// document may be returned together with errors (e.g. duplicate keys), so
     /// always check `diagnostics.hasErrors`.
+    /// Problems in a base file also name the file that was given (see ``InheritanceContext``).
     public func load(_ path: String, diagnostics: DiagnosticCollector) -> ScenarioDocument? {
-        var layers: [JSONValue] = []  // the given file first
+        let before = diagnostics.diagnostics.count
         var files: [String] = []
+        let document = load(path, diagnostics: diagnostics, files: &files)
+        let all = diagnostics.drain()
+        for diagnostic in all[..<before] + InheritanceContext.annotate(Array(all[before...]), chain: files) {
+            diagnostics.report(diagnostic)
+        }
+        return document
+    }
+
+    private func load(_ path: String, diagnostics: DiagnosticCollector, files: inout [String]) -> ScenarioDocument? {
+        var layers: [JSONValue] = []  // the given file first
         var current = ScenarioPath.normalize(path)
         var extendsLocation: SourceLocation? = nil  // where the current file was named
 
@@ -120,12 +131,12 @@ public struct ScenarioDocumentLoader: Sendable {
                 }
                 return nil
             }
+            files.append(current)
             guard let root = parser.parse(bytes, file: current, diagnostics: diagnostics) else { return nil }
             guard var object = root.objectValue else {
                 diagnostics.error("expected a scenario object, found \(root.foundDescription)", at: root.location)
                 return nil
             }
-            files.append(current)
             guard let extends = object.member(Self.extendsKey) else {
                 layers.append(root)
                 break

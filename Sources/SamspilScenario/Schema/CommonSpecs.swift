@@ -83,12 +83,13 @@ enum CommonSpecs {
             }
             let field = ObjectReader(object: JSONObject(o.object.members.filter { $0.key == key }), location: o.location,
                                      path: o.path, kind: o.kind, context: o.context)
+            let timedBound = SchemaBounds.duration(unitHours: hours, allowsNegative: kind.name == "normal" && p.name == "mean")
             if isList {
-                if let values = field.required(key, .array(of: .number(p.timed ? .nonNegative : .probability), minCount: 1)) {
+                if let values = field.required(key, .array(of: .number(p.timed ? timedBound : .probability), minCount: 1)) {
                     lists[p.name] = values.map { $0 * hours }
                 } else { missing = true }
             } else {
-                let constraint: NumberConstraint = kind.name == "normal" && p.name == "mean" ? .any : .nonNegative
+                let constraint = p.timed ? timedBound : SchemaBounds.shape(of: kind.name, parameter: p.name)
                 if let value = field.required(key, .number(constraint)) { scalars[p.name] = value * hours } else { missing = true }
             }
         }
@@ -103,7 +104,6 @@ enum CommonSpecs {
         case "lognormal": d = .lognormal(mean: scalars["mean"]!, sd: scalars["sd"]!)
         case "gamma":
             let shape = scalars["shape"]!
-            guard shape > 0 else { o.error("the gamma shape must be positive", at: "shape"); return nil }
             d = .gamma(shape: shape, scale: scalars["mean"]! / shape)
         case "weibull": d = .weibull(shape: scalars["shape"]!, scale: scalars["scale"]!)
         case "erlang":

@@ -167,7 +167,7 @@ public enum ScenarioSchema {
         notes(o)
         let name = o.required("name", .nonEmptyString)
         let region = o.required("region", CommonSpecs.reference("regions", noun: "region"))
-        let population = o.required("population", CommonSpecs.perAge(.number(.range(0...100_000_000)), isSingle: { _ in false },
+        let population = o.required("population", CommonSpecs.perAge(.number(SchemaBounds.population), isSingle: { _ in false },
                                                                      expected: "citizens per age band, as {\"0-64\": …, \"65-79\": …, \"80+\": …}"))
         let shares = o.required("hospitals", catchment)
         let discharge = o.optional("discharge", inheritingDischarge)
@@ -244,7 +244,7 @@ public enum ScenarioSchema {
     static let patientGroup = ValueSpec<PatientGroup>.object(kind: "PatientGroup") { o in
         notes(o)
         let name = o.required("name", .nonEmptyString)
-        let rate = o.required("ratePerThousandPerYear", CommonSpecs.perAgeNumber(.range(0...1_000_000)))
+        let rate = o.required("ratePerThousandPerYear", CommonSpecs.perAgeNumber(SchemaBounds.episodeRatePerThousandPerYear))
         let severity = o.required("severity", CommonSpecs.perAge(Self.severity) { $0["mustAdmit"] != nil || $0["borderline"] != nil })
         let call = o.optional("emergencyCallShare", bandValues, default: defaultEmergencyCallShare)
         let stay = o.required("lengthOfStay", CommonSpecs.perAgeDuration)
