@@ -74,8 +74,40 @@ public enum DocumentEditing {
         return try set(value, segments[...], in: root, walked: "")
     }
 
+    /// `root` with the value at `path` set to `value`, for every element of a
+    /// `[*]` that has the rest of the path: inside a `[*]` no object is created
+    /// on the way (a patient group without an acute team is skipped, not given
+    /// half a team); elsewhere missing keys are created as by ``setting(_:at:in:)``.
+    /// Throws when nothing is set.
+    public static func replacing(_ value: JSONValue, at path: String, in root: JSONValue) throws(PathError) -> JSONValue {
+        let segments = try parse(path)
+        var replaced = 0
+        let result = try set(value, segments[...], in: root, walked: "", existingOnly: &replaced)
+        guard replaced > 0 else { throw PathError(message: "'\(path)' names no value in this scenario") }
+        return result
+    }
+
     static func set(_ value: JSONValue, _ segments: ArraySlice<Segment>, in node: JSONValue, walked: String) throws(PathError) -> JSONValue {
-        guard let first = segments.first else { return value }
+        var unused: Int? = nil
+        return try set(value, segments, in: node, walked: walked, counting: &unused)
+    }
+
+    static func set(_ value: JSONValue, _ segments: ArraySlice<Segment>, in node: JSONValue, walked: String,
+                    existingOnly replaced: inout Int) throws(PathError) -> JSONValue {
+        var count: Int? = 0
+        let result = try set(value, segments, in: node, walked: walked, counting: &count)
+        replaced = count ?? 0
+        return result
+    }
+
+    /// With `replaced` nil: sets, creating missing keys. Otherwise: counts the
+    /// values set, and `[*]` skips elements that lack an object on the rest of the path.
+    static func set(_ value: JSONValue, _ segments: ArraySlice<Segment>, in node: JSONValue, walked: String,
+                    counting replaced: inout Int?, underAll: Bool = false) throws(PathError) -> JSONValue {
+        guard let first = segments.first else {
+            if replaced != nil { replaced! += 1 }
+            return value
+        }
         let rest = segments.dropFirst()
         // The path walked so far, as the user would write it: no leading dot.
         let here: String
@@ -86,8 +118,11 @@ public enum DocumentEditing {
             guard node.objectValue != nil || node.isNull else {
                 throw PathError(message: "'\(walked.isEmpty ? "(top)" : walked)' is not an object, cannot set '\(k)'")
             }
+            if replaced != nil && underAll && object[k] == nil && !rest.isEmpty {
+                throw PathError(message: "'\(walked.isEmpty ? "(top)" : walked)' has no '\(k)'")
+            }
             let child = object[k] ?? JSONValue(.null)
-            let updated = try set(value, rest, in: child, walked: here)
+            let updated = try set(value, rest, in: child, walked: here, counting: &replaced, underAll: underAll)
             if let index = object.index(forKey: k) {
                 object.members[index].value = updated
             } else {
@@ -114,7 +149,16 @@ public enum DocumentEditing {
             default:
                 targets = Array(elements.indices)
             }
-            for i in targets { elements[i] = try set(value, rest, in: elements[i], walked: here) }
+            for i in targets {
+                if replaced != nil, case .all = first {
+                    // Every element that has the rest of the path; the others stay as they are.
+                    if let updated = try? set(value, rest, in: elements[i], walked: here, counting: &replaced, underAll: true) {
+                        elements[i] = updated
+                    }
+                } else {
+                    elements[i] = try set(value, rest, in: elements[i], walked: here, counting: &replaced, underAll: underAll)
+                }
+            }
             return JSONValue(.array(elements), at: node.location)
         }
     }

@@ -28,7 +28,7 @@ public struct UncertainInput: Sendable, Equatable {
     /// The document with `value` written at this input's path.
     public func applying(_ value: Double, to root: JSONValue) throws(DocumentEditing.PathError) -> JSONValue {
         let number = isInteger ? JSONNumber(Int(value)) : JSONNumber(value)
-        return try DocumentEditing.setting(JSONValue(.number(number)), at: path, in: root)
+        return try DocumentEditing.replacing(JSONValue(.number(number)), at: path, in: root)
     }
 }
 

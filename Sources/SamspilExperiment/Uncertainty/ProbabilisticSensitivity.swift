@@ -1,0 +1,166 @@
+import Foundation
+import SamspilEngine
+import SamspilModel
+import SamspilReport
+import SamspilScenario
+
+/// Probabilistic sensitivity analysis of a decision "scenario instead of base".
+///
+/// An outer loop of parameter draws (``ParameterDraws``: Latin hypercube or
+/// Monte Carlo, seeded) around an inner loop of paired replications with
+/// common random numbers: every draw runs the base and the scenario with the
+/// same replication numbers, so the difference between them is the effect of
+/// the decision under that draw's parameters. The same replication numbers are
+/// used in every draw, so the spread between draws is the parameters' (plus
+/// the inner loop's remaining noise, which more replications shrink).
+///
+/// Every uncertain input is written into *both* documents wherever its path
+/// exists: a price or a return risk moves base and scenario alike; a team's
+/// escalation probability only the scenario that has the team.
+public struct ProbabilisticSensitivity: Sendable {
+    public var base: Configuration
+    public var scenario: Configuration
+    public var draws: ParameterDraws
+    /// The base's simulation settings (overrides applied), used for both: one experiment.
+    public var simulation: SimulationSettings
+
+    /// The outcomes recorded per draw, as paired differences scenario − base
+    /// (avoided admissions: base − scenario), then one per payer's net.
+    public private(set) var outcomeNames: [String]
+
+    public struct Settings: Sendable {
+        public var replications: Int
+        public var jobs: Int
+        /// Quantiles of each input for the tornado diagram.
+        public var tornadoQuantiles: (low: Double, high: Double) = (0.05, 0.95)
+        public var progress: (@Sendable (Int, Int) -> Void)?
+        public var shouldStop: (@Sendable () -> Bool)?
+        public init(replications: Int, jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    shouldStop: (@Sendable () -> Bool)? = nil) {
+            self.replications = replications
+            self.jobs = jobs
+            self.progress = progress
+            self.shouldStop = shouldStop
+        }
+    }
+
+    /// One evaluation: the inputs' values and the outcomes' paired mean differences.
+    public struct Evaluation: Sendable, Equatable {
+        public var inputs: [Double]
+        public var outcomes: [Double]
+    }
+
+    /// One input's bar of the tornado: each outcome at the input's low and high quantile, the others at their means.
+    public struct TornadoBar: Sendable, Equatable {
+        public var input: String
+        public var lowValue: Double
+        public var highValue: Double
+        public var atLow: [Double]
+        public var atHigh: [Double]
+    }
+
+    public struct Result: Sendable {
+        public var outcomeNames: [String]
+        public var inputNames: [String]
+        public var draws: [Evaluation]
+        /// Every input at its mean.
+        public var atMeans: Evaluation
+        public var tornado: [TornadoBar]
+        /// Whether the run was stopped before the end (then nothing should be written).
+        public var interrupted: Bool
+
+        /// The draws of one outcome.
+        public func column(_ name: String) -> [Double] {
+            guard let k = outcomeNames.firstIndex(of: name) else { return [] }
+            return draws.map { $0.outcomes[k] }
+        }
+    }
+
+    /// The fixed outcomes; payer nets follow.
+    public static let totalCost = "cost.total"
+    public static let admissions = "admissions"
+    public static let avoidedBetweenRuns = "avoidedAdmissions.betweenRuns"
+    public static let avoidedPerEpisode = "avoidedAdmissions.perEpisode"
+
+    /// - Throws: when no uncertain input exists in either document.
+    public init(base: Configuration, scenario: Configuration, inputs: [UncertainInput], draws: Int,
+                design: UnitCubeSample.Design, seed: UInt64) throws(ExperimentError) {
+        self.base = base
+        self.scenario = scenario
+        self.simulation = base.file.scenario.simulation
+        self.draws = ParameterDraws(inputs: inputs, draws: draws, design: design, seed: seed)
+        for (j, input) in inputs.enumerated()
+        where !self.draws.resolves(j, in: base.resolved) && !self.draws.resolves(j, in: scenario.resolved) {
+            throw .invalidRequest("the uncertain input '\(input.path)' exists in neither scenario")
+        }
+        let payers = ExperimentRunner.metricInfos.map(\.id).compactMap { PayerMetricID($0) }.filter { $0.kind == .net }
+        outcomeNames = [Self.totalCost, Self.admissions, Self.avoidedBetweenRuns, Self.avoidedPerEpisode] + payers.map(\.metric.name)
+    }
+
+    /// Runs every draw, then the tornado's 2 × inputs evaluations and the point at the means.
+    /// - Complexity: (draws + 2 × inputs + 1) × 2 × replications replications.
+    public func run(_ settings: Settings) throws(ExperimentError) -> Result {
+        let inputs = draws.inputs
+        let total = (draws.count + 2 * inputs.count + 1) * 2 * settings.replications
+        var done = 0
+        func evaluate(_ values: [Double]) throws(ExperimentError) -> Evaluation? {
+            let outcomes = try pairedOutcomes(values, settings: settings, done: &done, total: total)
+            return outcomes.map { Evaluation(inputs: values, outcomes: $0) }
+        }
+        var evaluations: [Evaluation] = []
+        for k in 0..<draws.count {
+            guard let e = try evaluate(draws.values(ofDraw: k)) else { return interrupted(evaluations) }
+            evaluations.append(e)
+        }
+        let means = draws.means
+        guard let atMeans = try evaluate(means) else { return interrupted(evaluations) }
+        var tornado: [TornadoBar] = []
+        for (j, input) in inputs.enumerated() {
+            var low = means, high = means
+            low[j] = input.value(atQuantile: settings.tornadoQuantiles.low)
+            high[j] = input.value(atQuantile: settings.tornadoQuantiles.high)
+            guard let l = try evaluate(low), let h = try evaluate(high) else { return interrupted(evaluations) }
+            tornado.append(TornadoBar(input: input.path, lowValue: low[j], highValue: high[j], atLow: l.outcomes, atHigh: h.outcomes))
+        }
+        return Result(outcomeNames: outcomeNames, inputNames: inputs.map(\.path), draws: evaluations, atMeans: atMeans,
+                      tornado: tornado, interrupted: false)
+    }
+
+    func interrupted(_ evaluations: [Evaluation]) -> Result {
+        Result(outcomeNames: outcomeNames, inputNames: draws.inputs.map(\.path), draws: evaluations,
+               atMeans: Evaluation(inputs: [], outcomes: []), tornado: [], interrupted: true)
+    }
+
+    /// Base and scenario with `values` written in, `replications` paired
+    /// replications each; the mean paired difference of every outcome, or
+    /// `nil` when stopped.
+    func pairedOutcomes(_ values: [Double], settings: Settings, done: inout Int, total: Int) throws(ExperimentError) -> [Double]? {
+        var means: [[Double]] = []
+        let numbers = Array(0..<settings.replications)
+        let infos = ExperimentRunner.metricInfos
+        // Per configuration: total cost, admissions, per-episode avoided admissions, then every payer's net.
+        let picked = [MetricID.totalCost.name, "admissions", "avoidedAdmissions"] + outcomeNames.dropFirst(4)
+        let columns = picked.map { name in infos.firstIndex { $0.name == name } }
+        for configuration in [base, scenario] {
+            var edited = try Configuration(decoding: draws.document(configuration.resolved, with: values), label: configuration.label)
+            edited.file.scenario.simulation = simulation
+            let simulated = edited.adjustedForIncentives()
+            let compiled: CompiledScenario
+            do { compiled = try CompiledScenario(simulated) } catch {
+                throw .invalidRequest("\(configuration.label): \(error)")
+            }
+            let offset = done
+            let progress = settings.progress
+            let results = ReplicationRunner.run(compiled, replications: numbers, jobs: settings.jobs,
+                                                progress: { n in progress?(offset + n, total) }, shouldStop: settings.shouldStop)
+            done += numbers.count
+            let finished = results.compactMap { $0 }
+            guard finished.count == numbers.count else { return nil }
+            let rows = finished.map { ExperimentRunner.values($0, file: edited.file, scenario: simulated) }
+            means.append(columns.map { m in m.map { m in rows.reduce(0) { $0 + $1[m] } / Double(rows.count) } ?? .nan })
+        }
+        let (b, s) = (means[0], means[1])
+        // Cost and admissions: scenario − base; avoided between runs: base − scenario admissions.
+        return [s[0] - b[0], s[1] - b[1], b[1] - s[1], s[2] - b[2]] + (3..<b.count).map { s[$0] - b[$0] }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import SamspilEngine
+import SamspilScenario
+@testable import SamspilExperiment
+
+/// Probabilistic sensitivity analysis: draws, paired inner replications,
+/// tornado, summaries — deterministic for any number of threads.
+@Suite("Probabilistic sensitivity analysis")
+struct ProbabilisticSensitivityTests {
+    static func analysis(draws: Int = 4) throws -> ProbabilisticSensitivity {
+        let base = try Experiments.configuration("baseline.json5", replications: 2)
+        let scenario = try Experiments.configuration("viborg-uncertainty.json5", replications: 2)
+        return try ProbabilisticSensitivity(base: base, scenario: scenario, inputs: scenario.file.uncertainty, draws: draws,
+                                            design: .latinHypercube, seed: 7)
+    }
+
+    @Test("bit-identical for any number of threads; outcomes consistent with each other")
+    func deterministic() throws {
+        let a = try Self.analysis()
+        let one = try a.run(.init(replications: 2, jobs: 1)), two = try a.run(.init(replications: 2, jobs: 2))
+        #expect(one.draws == two.draws && one.tornado == two.tornado && one.atMeans == two.atMeans)
+        #expect(one.draws.count == 4 && one.tornado.count == a.draws.inputs.count)
+        for d in one.draws {
+            // Avoided between runs is minus the change in admissions; the team avoids admissions in every draw.
+            #expect(d.outcomes[2] == -d.outcomes[1])
+            #expect(d.outcomes[2] > 0)
+        }
+        // The tornado moves one input at a time around the means.
+        #expect(one.tornado.allSatisfy { $0.lowValue < $0.highValue })
+        #expect(one.atMeans.inputs == a.draws.means)
+    }
+
+    @Test("the draws cover each input's strata once (Latin hypercube) and depend only on the seed")
+    func draws() throws {
+        let input = UncertainInput(path: "decision.partTimeCredibility", distribution: .uniform(min: 0, max: 1))
+        let counts = UncertainInput(path: "acuteTeams[*].maximumCaseload", distribution: .uniform(min: 10, max: 30), isInteger: true)
+        let d = ParameterDraws(inputs: [input, counts], draws: 10, design: .latinHypercube, seed: 1)
+        let strata = (0..<10).map { Int(d[draw: $0, input: 0] * 10) }.sorted()
+        #expect(strata == Array(0..<10))
+        #expect((0..<10).allSatisfy { d[draw: $0, input: 1] == d[draw: $0, input: 1].rounded() })
+        #expect(d == ParameterDraws(inputs: [input, counts], draws: 10, design: .latinHypercube, seed: 1))
+        #expect(d != ParameterDraws(inputs: [input, counts], draws: 10, design: .latinHypercube, seed: 2))
+    }
+
+    @Test("an input is written wherever its path exists; [*] skips elements without it")
+    func documents() throws {
+        let root = try JSON5Parser.parse("""
+            { groups: [{ name: "a", team: { p: 0.1 } }, { name: "b" }], prices: { bed: 1 } }
+            """, file: "t")
+        let p = try DocumentEditing.replacing(JSONValue(.number(JSONNumber(0.5))), at: "groups[*].team.p", in: root)
+        #expect(p["groups"]?.arrayValue?[0]["team"]?["p"]?.numberValue?.value == 0.5)
+        #expect(p["groups"]?.arrayValue?[1]["team"] == nil)
+        // Outside a [*], a missing key is created (a default made explicit).
+        let q = try DocumentEditing.replacing(JSONValue(.number(JSONNumber(3))), at: "economics.prices.x", in: root)
+        #expect(q["economics"]?["prices"]?["x"]?.numberValue?.value == 3)
+        #expect(throws: DocumentEditing.PathError.self) {
+            try DocumentEditing.replacing(JSONValue(.number(JSONNumber(1))), at: "groups[*].other.p", in: root)
+        }
+    }
+
+    @Test("summaries: intervals over draws, payers' chances, acceptability and EVPI")
+    func summaries() throws {
+        let result = try Self.analysis(draws: 6).run(.init(replications: 2, jobs: 2))
+        let report = SensitivityReport(result, horizonDays: 60, population: 95_200)
+        let cost = try #require(report.outcomes.first { $0.outcome == ProbabilisticSensitivity.totalCost })
+        #expect(cost.low <= cost.mean && cost.mean <= cost.high)
+        // General practice's net never changes: no chance to quote.
+        #expect(report.outcomes.first { $0.outcome == "payer.generalPractice.net" }?.probabilityBelowZero == nil)
+        let curve = report.curve
+        #expect(curve.first?.willingnessToPay == 0 && curve.count == 41)
+        #expect(zip(curve, curve.dropFirst()).allSatisfy { $0.probability <= $1.probability })
+        #expect(curve.allSatisfy { $0.evpi >= 0 })
+        #expect(report.drawsCSV.rows.count == 6 && report.tornadoCSV.rows.count == result.outcomeNames.count * result.inputNames.count)
+        #expect(report.perYear(1) == 365.0 / 60)
+    }
+}
