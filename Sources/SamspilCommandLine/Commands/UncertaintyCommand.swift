@@ -25,14 +25,9 @@ enum UncertaintyCommand {
             OptionSpec("--draws", value: "N", help: "Parameter draws (outer loop)."),
             OptionSpec("--replications", short: "-n", value: "R", help: "Paired replications per draw (default 5)."),
             OptionSpec("--design", value: "KIND", help: "lhs (Latin hypercube, default) or mc (plain Monte Carlo)."),
-            OptionSpec("--seed", value: "S", help: "Master seed (overrides the base's); also seeds the draws."),
-            OptionSpec("--warmup-days", value: "D", help: "Warm-up before measurement, days."),
-            OptionSpec("--horizon-days", value: "D", help: "Measured period, days."),
-            OptionSpec("--jobs", short: "-j", value: "N", help: "Replications run in parallel (default: all cores)."),
-            OptionSpec("--out", short: "-o", value: "DIR", help: "Write draws.csv, ceac.csv, tornado.csv, results.json and report.html here."),
-            OptionSpec("--quiet", short: "-q", help: "No progress bar and no table."),
-        ],
-        examples: ["samspil uncertainty Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5 --draws 200 --out results/psa"],
+        ] + ExperimentCommand.options.filter { ["--seed", "--warmup-days", "--horizon-days", "--jobs", "--quiet"].contains($0.name) }
+          + [OptionSpec("--out", short: "-o", value: "DIR", help: "Write draws.csv, ceac.csv, tornado.csv, results.json and report.html here.")],
+        examples: ["samspil uncertainty Scenarios/baseline.json5 Scenarios/viborg-uncertainty.json5 --draws 200 --out results/psa"],
         run: run)
 
     static func run(_ args: ParsedArguments, _ console: Console) throws -> Int32 {
