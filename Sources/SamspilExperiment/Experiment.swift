@@ -138,7 +138,12 @@ public struct Experiment: Sendable {
         var document = RunDocument(command: command.rawValue, tool: options.tool, experiment: experiment, runs: outcome.runs,
                                    comparisons: command == .run ? [] : Summaries.comparisons(outcome.runs), sweep: sweep,
                                    stress: Stress.sections(configurations, experiment: experiment, command: command.rawValue))
-        if options.shard != nil { document = try ShardSeal.sealed(document) }
+        if options.shard == nil {
+            let warnings = GuardRails.warnings(document)
+            document.warnings = warnings.isEmpty ? nil : warnings
+        } else {
+            document = try ShardSeal.sealed(document)
+        }
         return Result(document: document, completed: planned, planned: planned, traceCSV: traceCSV)
     }
 }

@@ -63,6 +63,8 @@ public enum Merging {
         merged.comparisons = merged.command == Experiment.Command.run.rawValue ? [] : Summaries.comparisons(merged.runs)
         merged.experiment.shard = nil
         merged.seal = nil
+        let warnings = GuardRails.warnings(merged)
+        merged.warnings = warnings.isEmpty ? nil : warnings
         return merged
     }
 

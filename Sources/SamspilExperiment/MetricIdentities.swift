@@ -12,6 +12,6 @@ extension MetricID {
         (.admissions, .admissions), (.avoidedAdmissions, .avoidedAdmissions), (.meanOccupancy, .meanOccupancy),
         (.p95Occupancy, .p95Occupancy), (.overcrowdingPatients2300, .overcrowdingPatients2300), (.teamEpisodes, .teamEpisodes),
         (.delayedDischargeDays, .delayedDischargeDays), (.bedDays, .bedDays), (.episodes, .episodes),
-        (.admissionsFromEscalation, .admissionsFromEscalation), (.readmissions, .readmissions),
+        (.admissionsFromEscalation, .admissionsFromEscalation), (.readmissions, .readmissions), (.occupancyRate, .occupancyRate),
     ]
 }

@@ -78,8 +78,9 @@ public enum Summaries {
                                                group: "avoided admissions"),
                             estimate: estimate(avoided)),
         ]
-        // A cost per avoided admission only means something when admissions are avoided.
-        if avoided.reduce(0, +) > 0 {
+        // A cost per avoided admission only means something when admissions are
+        // clearly avoided: a denominator whose interval reaches zero makes the ratio meaningless.
+        if let low = estimate(avoided).ciLow, low > 0 {
             result.append(DerivedEstimate(metric: MetricInfo(name: MetricID.netCostPerAvoidedAdmission.name, unit: "DKK",
                                                              description: "(scenario − base total resource cost) / admissions avoided between runs; ratio of means with a delta-method 95 % CI",
                                                              group: "costs by provider"),

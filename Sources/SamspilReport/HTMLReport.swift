@@ -140,7 +140,8 @@ struct Page {
     mutating func keyResults() {
         let runs = document.runs
         guard !runs.isEmpty, !keys.isEmpty else { return }
-        var t = avoidedAdmissionsLead()
+        var t = (document.warnings ?? []).map { "<p class=\"warning\"><strong>Warning:</strong> \(e($0))</p>\n" }.joined()
+        t += avoidedAdmissionsLead()
         t += "<div class=\"scroll\"><table class=\"results\">\n"
         if runs.count <= 4 {
             t += "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
@@ -499,6 +500,7 @@ struct Page {
     .ci, .unit { color: var(--muted); font-size: .82rem; white-space: nowrap; }
     td.sig { font-weight: 700; }
     .note { color: var(--muted); font-size: .88rem; }
+    .warning { border-left: 4px solid #D55E00; padding: .3rem .8rem; background: #fdf3ec; }
     .lead { font-size: 1.05rem; border-left: 4px solid var(--accent); padding: .4rem .8rem; background: #f5f8fc; }
     figure.chart { margin: 1rem 0 1.6rem; }
     figure.chart svg { display: block; width: 100%; max-width: 960px; height: auto; }

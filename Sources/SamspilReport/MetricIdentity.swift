@@ -21,6 +21,7 @@ public struct MetricID: Hashable, Sendable, CustomStringConvertible {
     public static let episodes = MetricID("episodes")
     public static let admissionsFromEscalation = MetricID("admissionsFromEscalation")
     public static let readmissions = MetricID("readmissions")
+    public static let occupancyRate = MetricID("occupancyRate")
     // Economic metrics.
     public static let totalCost = MetricID("cost.total")
     // Metrics derived from a comparison of two runs.

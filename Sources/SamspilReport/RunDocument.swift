@@ -17,6 +17,9 @@ public struct RunDocument: Codable, Sendable, Equatable {
     public var stress: [StressSection]
     /// In a partial (shard) result only: digests `samspil merge` checks.
     public var seal: PartSeal? = nil
+    /// What to keep in mind before quoting the numbers (few replications, two
+    /// different systems compared, hospitals over 95 % full); `nil` when none.
+    public var warnings: [String]? = nil
 
     public init(command: String, tool: ToolInfo, experiment: ExperimentInfo, runs: [ScenarioRun],
                 comparisons: [Comparison] = [], sweep: SweepInfo? = nil, stress: [StressSection] = []) {

@@ -67,6 +67,8 @@ enum ExperimentCommand {
             console.err("samspil \(command): interrupted after \(result.completed) of \(result.planned) replications; no output was written\n")
             return Interruption.shared.exitCode
         }
+        // Warnings are in results.json and the report too; --quiet keeps standard error for errors.
+        if !args.flag("--quiet") { for warning in document.warnings ?? [] { console.err("samspil \(command): warning: \(warning)\n") } }
         try writeOutputs(document, args: args, console: console, traceCSV: result.traceCSV, partial: shard != nil,
                          destinations: destinations)
         return 0
@@ -192,9 +194,10 @@ enum SweepCommand {
                 guard let equals = item.firstIndex(of: "=") else { throw UsageError("--set takes PATH=V1,V2,…, got '\(item)'", command: "sweep") }
                 let path = String(item[..<equals])
                 var values: [(String, JSONValue)] = []
-                for text in splitValues(String(item[item.index(after: equals)...])) {
+                for text in try SweepValues.expand(splitValues(String(item[item.index(after: equals)...])), path: path) {
                     do { values.append((text, try JSON5Parser.parse(text, file: "--set \(path)"))) } catch {
-                        throw UsageError("--set \(path): '\(text)' is not a JSON5 value", command: "sweep")
+                        throw UsageError("--set \(path): '\(text)' is not a JSON5 value" + SweepValues.quotingHint(text, path: path),
+                                         command: "sweep")
                     }
                 }
                 parameters.append(SweepParameter(path: path, values: values))
@@ -255,6 +258,7 @@ enum MergeCommand {
                 throw InputError(description: "samspil merge: error: \(error.message)")
             }
             merged.tool = ExperimentCommand.toolInfo()
+            if !args.flag("--quiet") { for warning in merged.warnings ?? [] { console.err("samspil merge: warning: \(warning)\n") } }
             try ExperimentCommand.writeOutputs(merged, args: args, console: console, traceCSV: nil, partial: false,
                                                destinations: destinations)
             return 0
