@@ -18,9 +18,10 @@ public enum ReportOutput {
     /// The files of a run: `results.json`, the CSV files the document has data
     /// for (see ``ResultsCSV/files(for:)``) and, unless `html` is false,
     /// `report.html`. Contents are rendered lazily, while writing.
-    public static func files(for document: RunDocument, keyMetrics: [MetricID]? = nil, html: Bool = true) -> [OutputFile] {
+    public static func files(for document: RunDocument, keyMetrics: [MetricID]? = nil, html: Bool = true,
+                             csv dialect: CSVDialect = .standard) -> [OutputFile] {
         var files = [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
-        for (name, text) in ResultsCSV.files(for: document) {
+        for (name, text) in ResultsCSV.files(for: document, dialect: dialect) {
             files.append(OutputFile(name: name, text: text))
         }
         if html {

@@ -10,19 +10,19 @@ public enum ResultsCSV {
     /// File name → RFC 4180 text for every CSV file the document has data for.
     /// `comparison.csv` needs comparisons, `sweep.csv` a sweep and
     /// `timeseries.csv` at least one series; the other two are always written.
-    public static func files(for document: RunDocument) -> [(name: String, text: String)] {
+    public static func files(for document: RunDocument, dialect: CSVDialect = .standard) -> [(name: String, text: String)] {
         var out: [(String, String)] = [
-            ("summary.csv", summary(document).text),
-            ("replications.csv", replications(document).text),
+            ("summary.csv", summary(document).text(dialect)),
+            ("replications.csv", replications(document).text(dialect)),
         ]
         if document.runs.contains(where: { !$0.series.isEmpty }) {
-            out.append(("timeseries.csv", timeseries(document).text))
+            out.append(("timeseries.csv", timeseries(document).text(dialect)))
         }
-        if !document.comparisons.isEmpty { out.append(("comparison.csv", comparison(document).text)) }
+        if !document.comparisons.isEmpty { out.append(("comparison.csv", comparison(document).text(dialect))) }
         if document.comparisons.contains(where: { !($0.derived ?? []).isEmpty }) {
-            out.append(("between-runs.csv", betweenRuns(document).text))
+            out.append(("between-runs.csv", betweenRuns(document).text(dialect)))
         }
-        if document.sweep != nil { out.append(("sweep.csv", sweep(document).text)) }
+        if document.sweep != nil { out.append(("sweep.csv", sweep(document).text(dialect))) }
         return out
     }
 

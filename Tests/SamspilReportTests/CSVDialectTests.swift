@@ -61,3 +61,29 @@ import Testing
         #expect(table.text(.standard) == table.text)
     }
 }
+
+/// Every CSV a comparison writes, in the excel dialect, read back by the
+/// Danish-Excel reader: the same table, every number cell equal to the
+/// standard file's number.
+@Suite struct CSVDialectFileTests {
+    @Test func everyResultFileRoundTripsThroughDanishExcel() throws {
+        let document = Fixtures.compare()
+        let standard = Dictionary(uniqueKeysWithValues: ResultsCSV.files(for: document).map { ($0.name, $0.text) })
+        for (name, text) in ResultsCSV.files(for: document, dialect: .excel) {
+            let excel = try #require(CSVDialectTests.danishExcelRead(text), "\(name) lacks the byte-order mark")
+            let original = try #require(standard[name])
+            let plain = try #require(CSVTable.parse(original))
+            #expect(excel.count == plain.count, "\(name)")
+            for (e, p) in zip(excel, plain) {
+                #expect(e.count == p.count, "\(name)")
+                for (cell, written) in zip(e, p) {
+                    if let x = Double(written), x.isFinite {
+                        #expect(CSVDialectTests.danishNumber(cell) == x, "\(name): \(cell) vs \(written)")
+                    } else {
+                        #expect(cell == written, "\(name)")
+                    }
+                }
+            }
+        }
+    }
+}

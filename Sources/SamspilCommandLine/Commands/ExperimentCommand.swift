@@ -18,8 +18,18 @@ enum ExperimentCommand {
         OptionSpec("--trace", value: "FILE", help: "Write the episode steps of the first replication as CSV."),
         OptionSpec("--shard", value: "K/N", help: "Run only shard K of N (every N-th replication) and write a partial result for `samspil merge`."),
         OptionSpec("--no-report", help: "Skip report.html."),
+        OptionSpec("--csv", value: "DIALECT", help: "standard (default: comma, decimal point) or excel (semicolon, decimal comma, UTF-8 BOM)."),
         OptionSpec("--quiet", short: "-q", help: "No progress bar and no table."),
     ]
+
+    /// The `--csv` dialect; a usage error for anything else.
+    static func csvDialect(_ args: ParsedArguments, command: String) throws(UsageError) -> CSVDialect {
+        guard let text = args.value("--csv") else { return .standard }
+        guard let dialect = CSVDialect(rawValue: text) else {
+            throw UsageError("--csv takes standard or excel, got '\(text)'", command: command)
+        }
+        return dialect
+    }
 
     static func overrides(_ args: ParsedArguments, command: String) throws(UsageError) -> ExperimentOverrides {
         var o = ExperimentOverrides()
@@ -55,6 +65,7 @@ enum ExperimentCommand {
             shard = s
         }
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
+        _ = try csvDialect(args, command: command)   // a bad --csv is a usage error before any simulation
         let destinations = try Destinations(args, command: command)
         defer { destinations.release() }
         let bar = ProgressBar(console: console, enabled: !args.flag("--quiet"), label: command)
@@ -78,7 +89,8 @@ enum ExperimentCommand {
                              traceCSV: String?, partial: Bool, destinations: Destinations) throws {
         let trace = args.value("--trace") != nil ? traceCSV.map { Data($0.utf8) } : nil
         let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
-                            : ReportOutput.files(for: document, html: !args.flag("--no-report"))
+                            : ReportOutput.files(for: document, html: !args.flag("--no-report"),
+                                                 csv: try csvDialect(args, command: document.command))
         try destinations.publish(trace: trace, files: files)
         if let out = args.value("--out"), !args.flag("--quiet") {
             console.err("wrote \(partial ? "partial result" : "results") to \(out)\n")
@@ -245,6 +257,7 @@ enum MergeCommand {
         options: [
             OptionSpec("--out", short: "-o", value: "DIR", help: "Where to write the merged results."),
             OptionSpec("--no-report", help: "Skip report.html."),
+            ExperimentCommand.options.first { $0.name == "--csv" }!,
             OptionSpec("--quiet", short: "-q", help: "No table."),
         ],
         examples: ["samspil merge results/part-* --out results/all"],

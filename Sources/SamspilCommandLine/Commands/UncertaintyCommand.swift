@@ -25,7 +25,7 @@ enum UncertaintyCommand {
             OptionSpec("--draws", value: "N", help: "Parameter draws (outer loop)."),
             OptionSpec("--replications", short: "-n", value: "R", help: "Paired replications per draw (default 5)."),
             OptionSpec("--design", value: "KIND", help: "lhs (Latin hypercube, default) or mc (plain Monte Carlo)."),
-        ] + ExperimentCommand.options.filter { ["--seed", "--warmup-days", "--horizon-days", "--jobs", "--quiet"].contains($0.name) }
+        ] + ExperimentCommand.options.filter { ["--seed", "--warmup-days", "--horizon-days", "--jobs", "--csv", "--quiet"].contains($0.name) }
           + [OptionSpec("--out", short: "-o", value: "DIR", help: "Write draws.csv, ceac.csv, tornado.csv, results.json and report.html here.")],
         examples: ["samspil uncertainty Scenarios/baseline.json5 Scenarios/viborg-uncertainty.json5 --draws 200 --out results/psa"],
         run: run)
@@ -49,6 +49,7 @@ enum UncertaintyCommand {
         let scenario = try ExperimentCommand.load(args.positional[1], command: name).applying(overrides)
         let inputs = try mergedInputs(base.file.uncertainty, scenario.file.uncertainty, files: args.positional)
         let jobs = try args.int("--jobs", in: 1...4096, command: name) ?? ProcessInfo.processInfo.activeProcessorCount
+        let dialect = try ExperimentCommand.csvDialect(args, command: name)
         let seed = base.file.scenario.simulation.seed
         let analysis: ProbabilisticSensitivity
         do {
@@ -75,9 +76,9 @@ enum UncertaintyCommand {
                             "replicationsPerDraw": String(replications), "design": design.rawValue, "seed": String(seed),
                             "horizonDays": NumberText.csv(analysis.simulation.horizonDays), "tool": ExperimentCommand.toolInfo().version]
         let files = [
-            OutputFile(name: "draws.csv", contents: { Data(report.drawsCSV.text.utf8) }),
-            OutputFile(name: "ceac.csv", contents: { Data(report.ceacCSV.text.utf8) }),
-            OutputFile(name: "tornado.csv", contents: { Data(report.tornadoCSV.text.utf8) }),
+            OutputFile(name: "draws.csv", contents: { Data(report.drawsCSV.text(dialect).utf8) }),
+            OutputFile(name: "ceac.csv", contents: { Data(report.ceacCSV.text(dialect).utf8) }),
+            OutputFile(name: "tornado.csv", contents: { Data(report.tornadoCSV.text(dialect).utf8) }),
             OutputFile(name: "results.json", contents: { try report.json(settings: settingsText) }),
             OutputFile(name: "report.html", contents: { Data(report.html(title: "\(scenario.label) vs \(base.label): uncertainty").utf8) }),
         ]
