@@ -39,13 +39,24 @@ public struct PayerAccount: Sendable, Equatable {
     public var transfersOut = Money.zero
     /// What the payer bears in the end: costs + transfers paid − transfers received.
     public var net: Money { costs + transfersOut - transfersIn }
+
+    public init(costs: Money = .zero, transfersIn: Money = .zero, transfersOut: Money = .zero) {
+        self.costs = costs
+        self.transfersIn = transfersIn
+        self.transfersOut = transfersOut
+    }
 }
 
 /// The priced result of one replication under one regime.
 public struct CostResult: Sendable, Equatable {
     public var providerCosts: [Provider: Money] = [:]
+    /// Each payer type's account: the sum of its entities' accounts.
     public var accounts: [AccountHolder: PayerAccount] = [:]
     public var transfers: [TransferKind: Money] = [:]
+    /// Every named payer (municipalities, regions, the state, general practice
+    /// per region, joint budgets), and its account, aligned.
+    public var entities: [PayerEntity] = []
+    public var entityAccounts: [PayerAccount] = []
 
     public var totalCost: Money { Provider.allCases.reduce(.zero) { $0 + (providerCosts[$1] ?? .zero) } }
     /// Σ transfers received − Σ transfers paid over all payers: always zero.
@@ -67,89 +78,130 @@ public enum CostAccounting {
     public static func evaluate(_ economics: EconomicsSettings, scenario: Scenario, usage: UsageLedger, days: Double) -> CostResult {
         let rules = RegimeRules.rules(for: economics.regime, custom: economics.custom)
         let p = economics.prices
+        let map = PayerEntities(scenario)
+        let pooled = rules.pooledBudget
         var result = CostResult()
-        for holder in AccountHolder.allCases { result.accounts[holder] = PayerAccount() }
-        func holder(_ payer: Payer) -> AccountHolder {
-            if rules.pooledBudget && (payer == .region || payer == .municipality) { return .jointBudget }
-            return AccountHolder(rawValue: payer.rawValue)!
-        }
-        func bear(_ provider: Provider, _ amount: Money, by payer: Payer) {
+        var books = [PayerAccount](repeating: PayerAccount(), count: map.count)
+        func bear(_ provider: Provider, _ amount: Money, on entity: Int) {
             result.providerCosts[provider, default: .zero] += amount
-            result.accounts[holder(payer)]!.costs += amount
+            books[entity].costs += amount
         }
-        func transfer(_ kind: TransferKind, _ amount: Money, from: Payer, to: Payer) {
+        func transfer(_ kind: TransferKind, _ amount: Money, from a: Int, to b: Int) {
             guard amount != .zero else { return }
-            let a = holder(from), b = holder(to)
             result.transfers[kind, default: .zero] += amount
             // Within one budget a transfer cancels; it is recorded but moves nothing.
             guard a != b else { return }
-            result.accounts[a]!.transfersOut += amount
-            result.accounts[b]!.transfersIn += amount
+            books[a].transfersOut += amount
+            books[b].transfersIn += amount
         }
         let ages = usage.ageCount
+        let regionOf = map.municipalityRegion
+        /// Municipalities' shares of something they hold together (a team, a unit): by population.
+        func byPopulation(_ amount: Money, _ municipalities: [Int]) -> [(Int, Money)] {
+            Array(zip(municipalities, amount.split(municipalities.map { map.population[$0] })))
+        }
 
-        // Hospital: bed-days, overflow, emergency visits, ambulance — the region.
-        bear(.hospitalBeds, Money.price(p.hospitalBedDay, times: usage.bedDays.reduce(0, +))
-             + Money.price(p.hospitalBedCapacityDay, times: usage.availableBedDays.reduce(0, +))
-             + Money.price(p.overflowBedHour, times: usage.overflowBedHours.reduce(0, +)), by: .region)
-        bear(.emergencyDepartment, Money.price(p.emergencyDepartmentVisit, times: Double(usage.emergencyDepartmentVisits)), by: .region)
-        bear(.ambulance, Money.price(p.ambulanceTrip, times: Double(usage.ambulanceTrips)), by: .region)
+        // Hospital: bed-days, capacity, overflow — the hospital's region.
+        for h in 0..<usage.hospitalCount {
+            let amount = Money.price(p.hospitalBedDay, times: usage.bedDays[h])
+                + Money.price(p.hospitalBedCapacityDay, times: usage.availableBedDays[h])
+                + Money.price(p.overflowBedHour, times: usage.overflowBedHours[h])
+            bear(.hospitalBeds, amount, on: map.entity(.region, region: map.hospitalRegion[h], pooled: pooled))
+        }
+        // Emergency visits and ambulances are counted for the whole system; they
+        // are booked to the hospitals' regions in proportion to admissions.
+        let admissionWeights = usage.admissionsByHospital.map(Double.init)
+        for (provider, amount) in [(Provider.emergencyDepartment, Money.price(p.emergencyDepartmentVisit, times: Double(usage.emergencyDepartmentVisits))),
+                                   (.ambulance, Money.price(p.ambulanceTrip, times: Double(usage.ambulanceTrips)))] {
+            for (h, part) in amount.split(admissionWeights).enumerated() {
+                bear(provider, part, on: map.entity(.region, region: map.hospitalRegion[h], pooled: pooled))
+            }
+        }
 
         // Acute teams: nurse hours on duty by shift (staff cost money when idle),
-        // consumables per visit, standing costs.
-        var teamCost = Money.zero
+        // consumables per visit, standing costs; shared by the team's municipalities.
         var shiftIndex = 0
         for (t, team) in scenario.acuteTeams.enumerated() {
+            var cost = Money.zero
             for shift in team.shifts {
                 let price = p.nurseHourByShift[shift.name] ?? p.defaultNurseHour
-                teamCost += Money.price(price, times: usage.shiftNurseHours[shiftIndex])
+                cost += Money.price(price, times: usage.shiftNurseHours[shiftIndex])
                 shiftIndex += 1
             }
-            teamCost += Money.price(p.visitConsumables, times: Double(usage.teamVisits[t]))
-            teamCost += Money.price(p.teamFixedPerYear, times: days / 365)
+            cost += Money.price(p.visitConsumables, times: Double(usage.teamVisits[t]))
+            cost += Money.price(p.teamFixedPerYear, times: days / 365)
+            for (m, part) in byPopulation(cost, map.municipalities(named: team.municipalities)) {
+                bear(.acuteTeam, part, on: map.entity(rules.acuteTeamOperator, municipality: m, pooled: pooled))
+            }
         }
-        bear(.acuteTeam, teamCost, by: rules.acuteTeamOperator)
 
-        // Acute beds: standing capacity. Temporary beds: days used. Both split by regime.
-        func split(_ provider: Provider, _ amount: Money, regionShare: Double) {
+        // Acute beds: standing capacity per unit. Temporary beds: days used per
+        // municipality. Both split between region and municipality by the regime.
+        func split(_ provider: Provider, _ amount: Money, regionShare: Double, among municipalities: [Int]) {
             let regionPart = Money(dkk: amount.dkk * regionShare)
-            bear(provider, regionPart, by: .region)
-            bear(provider, amount - regionPart, by: .municipality)
+            for (m, part) in byPopulation(regionPart, municipalities) {
+                bear(provider, part, on: map.entity(.region, municipality: m, pooled: pooled))
+            }
+            for (m, part) in byPopulation(amount - regionPart, municipalities) {
+                bear(provider, part, on: map.entity(.municipality, municipality: m, pooled: pooled))
+            }
         }
-        split(.acuteBeds, Money.price(p.acuteBedDay, times: usage.acuteBedCapacity.reduce(0, +) * days),
-              regionShare: rules.acuteBedRegionShare)
-        split(.temporaryBeds, Money.price(p.temporaryBedDay, times: usage.temporaryBedDays.reduce(0, +)),
-              regionShare: rules.temporaryBedRegionShare)
+        let unitMunicipalities = scenario.acuteBedUnits.map { map.municipalities(named: $0.municipalities) }
+        for u in scenario.acuteBedUnits.indices {
+            split(.acuteBeds, Money.price(p.acuteBedDay, times: usage.acuteBedCapacity[u] * days),
+                  regionShare: rules.acuteBedRegionShare, among: unitMunicipalities[u])
+        }
+        for m in 0..<usage.municipalityCount {
+            split(.temporaryBeds, Money.price(p.temporaryBedDay, times: usage.temporaryBedDays[m]),
+                  regionShare: rules.temporaryBedRegionShare, among: [m])
+        }
 
         // Pooled beds lent between the sectors are paid for by the borrower: the
-        // region pays the acute-bed price for its patients' days in acute beds
-        // (to the municipal share of the unit), the municipality pays the
-        // hospital's bed-day price for its acute patients in hospital beds.
+        // hospital's region pays the acute-bed price for its patients' days in a
+        // unit's beds (to the unit's municipalities), the unit's municipalities
+        // pay the hospital's bed-day price for their acute patients in its beds.
         let municipalShareOfAcuteBeds = 1 - rules.acuteBedRegionShare
-        transfer(.lentAcuteBeds, Money.price(p.acuteBedDay * municipalShareOfAcuteBeds,
-                                             times: usage.hospitalPatientDaysInAcuteBeds.reduce(0, +)),
-                 from: .region, to: .municipality)
-        transfer(.lentHospitalBeds, Money.price(p.hospitalBedDay * municipalShareOfAcuteBeds,
-                                                times: usage.acutePatientDaysInHospitalBeds.reduce(0, +)),
-                 from: .municipality, to: .region)
+        for (u, unit) in scenario.acuteBedUnits.enumerated() {
+            guard case .pooled(let hospital) = unit.sharing, let h = scenario.hospitals.firstIndex(where: { $0.name == hospital }) else { continue }
+            let hospitalRegion = map.entity(.region, region: map.hospitalRegion[h], pooled: pooled)
+            let lent = Money.price(p.acuteBedDay * municipalShareOfAcuteBeds, times: usage.hospitalPatientDaysInAcuteBeds[u])
+            for (m, part) in byPopulation(lent, unitMunicipalities[u]) {
+                transfer(.lentAcuteBeds, part, from: hospitalRegion, to: map.entity(.municipality, municipality: m, pooled: pooled))
+            }
+        }
+        for h in 0..<usage.hospitalCount where usage.acutePatientDaysInHospitalBeds[h] > 0 {
+            let borrowers = scenario.acuteBedUnits.indices.filter {
+                if case .pooled(let name) = scenario.acuteBedUnits[$0].sharing { return name == scenario.hospitals[h].name }
+                return false
+            }.flatMap { unitMunicipalities[$0] }
+            let borrowed = Money.price(p.hospitalBedDay * municipalShareOfAcuteBeds, times: usage.acutePatientDaysInHospitalBeds[h])
+            for (m, part) in byPopulation(borrowed, borrowers) {
+                transfer(.lentHospitalBeds, part, from: map.entity(.municipality, municipality: m, pooled: pooled),
+                         to: map.entity(.region, region: map.hospitalRegion[h], pooled: pooled))
+            }
+        }
 
-        // General practice: the resource is the GP's time; the region pays fees and capitation.
-        let gpCount = usage.gpConsultations.reduce(0, +)
-        let oohCount = usage.outOfHoursContacts.reduce(0, +)
-        let gpCost = Money.price(p.gpConsultation, times: Double(gpCount))
-            + Money.price(p.gpHomeVisit, times: Double(usage.gpHomeVisits.reduce(0, +)))
-        let oohCost = Money.price(p.outOfHoursContact, times: Double(oohCount))
-        bear(.generalPractice, gpCost, by: .generalPractice)
-        bear(.outOfHours, oohCost, by: .generalPractice)
-        transfer(.gpFees, gpCost + oohCost, from: .region, to: .generalPractice)
-        let citizens = scenario.municipalities.reduce(0.0) { $0 + $1.population.reduce(0, +) }
-        transfer(.gpCapitation, Money.price(economics.gpCapitationPerCitizenYear, times: citizens * days / 365),
-                 from: .region, to: .generalPractice)
-
-        // Admissions: municipal co-financing and state activity funding.
-        var coFinancing = Money.zero
-        var activity = Money.zero
+        // General practice (contracted per region): the resource is the GP's
+        // time; the citizens' region pays fees and capitation.
         for m in 0..<usage.municipalityCount {
+            let r = regionOf[m]
+            let range = (m * ages)..<((m + 1) * ages)
+            let gpCost = Money.price(p.gpConsultation, times: Double(usage.gpConsultations[range].reduce(0, +)))
+                + Money.price(p.gpHomeVisit, times: Double(usage.gpHomeVisits[range].reduce(0, +)))
+            let oohCost = Money.price(p.outOfHoursContact, times: Double(usage.outOfHoursContacts[range].reduce(0, +)))
+            let practice = map.entity(.generalPractice, region: r, pooled: pooled)
+            let region = map.entity(.region, region: r, pooled: pooled)
+            bear(.generalPractice, gpCost, on: practice)
+            bear(.outOfHours, oohCost, on: practice)
+            transfer(.gpFees, gpCost + oohCost, from: region, to: practice)
+            transfer(.gpCapitation, Money.price(economics.gpCapitationPerCitizenYear, times: map.population[m] * days / 365),
+                     from: region, to: practice)
+        }
+
+        // Admissions of a municipality's citizens: co-financing to its region,
+        // state activity funding to the same region.
+        for m in 0..<usage.municipalityCount {
+            var coFinancing = Money.zero, activity = Money.zero
             for (g, group) in scenario.patientGroups.enumerated() {
                 let tariff = economics.drgTariff[group.name] ?? economics.defaultDrgTariff
                 for a in 0..<ages {
@@ -160,33 +212,39 @@ public enum CostAccounting {
                     activity += Money.price(economics.stateActivityShare * tariff, times: Double(n))
                 }
             }
+            let region = map.entity(.region, municipality: m, pooled: pooled)
+            if rules.coFinancing {
+                transfer(.coFinancing, coFinancing, from: map.entity(.municipality, municipality: m, pooled: pooled), to: region)
+            }
+            if rules.stateActivityFunding { transfer(.stateActivityFunding, activity, from: map.state, to: region) }
         }
-        if rules.coFinancing { transfer(.coFinancing, coFinancing, from: .municipality, to: .region) }
-        if rules.stateActivityFunding { transfer(.stateActivityFunding, activity, from: .state, to: .region) }
-        transfer(.blockGrant, Money.price(economics.regionBlockGrantPerYear * Double(scenario.regions.count), times: days / 365),
-                 from: .state, to: .region)
+        for r in 0..<map.regionCount {
+            transfer(.blockGrant, Money.price(economics.regionBlockGrantPerYear, times: days / 365),
+                     from: map.state, to: map.entity(.region, region: r, pooled: pooled))
+        }
 
-        // GP fee co-financing by age.
+        // GP fee co-financing by age, municipality → its region.
         if rules.gpFeeCoFinancing {
-            var fees = Money.zero
             for m in 0..<usage.municipalityCount {
+                var fees = Money.zero
                 for a in 0..<ages {
                     let share = economics.gpFeeCoFinancingShare[Swift.min(a, economics.gpFeeCoFinancingShare.count - 1)]
-                    let count = Double(usage.gpConsultations[m * ages + a])
-                    let ooh = Double(usage.outOfHoursContacts[m * ages + a])
-                    let visits = Double(usage.gpHomeVisits[m * ages + a])
-                    fees += Money.price(share * p.gpConsultation, times: count) + Money.price(share * p.outOfHoursContact, times: ooh)
-                        + Money.price(share * p.gpHomeVisit, times: visits)
+                    fees += Money.price(share * p.gpConsultation, times: Double(usage.gpConsultations[m * ages + a]))
+                        + Money.price(share * p.outOfHoursContact, times: Double(usage.outOfHoursContacts[m * ages + a]))
+                        + Money.price(share * p.gpHomeVisit, times: Double(usage.gpHomeVisits[m * ages + a]))
                 }
+                transfer(.gpFeeCoFinancing, fees, from: map.entity(.municipality, municipality: m, pooled: pooled),
+                         to: map.entity(.region, municipality: m, pooled: pooled))
             }
-            transfer(.gpFeeCoFinancing, fees, from: .municipality, to: .region)
         }
 
-        // Delayed discharge: base tariff to the region; state surcharge, returned.
+        // Delayed discharge: base tariff to the municipality's region; the state
+        // surcharge, returned to every municipality by population.
         let rate = economics.delayedDischargeDailyRate
-        var base = Money.zero, surcharge = Money.zero
         let buckets = UsageLedger.maxDelayedDays + 1
+        var surchargeTotal = Money.zero
         for m in 0..<usage.municipalityCount {
+            var base = Money.zero, surcharge = Money.zero
             for d in 1..<buckets {
                 let stays = usage.delayedDischarges[m * buckets + d]
                 guard stays > 0 else { continue }
@@ -201,12 +259,28 @@ public enum CostAccounting {
                     surcharge += Money.price(rate, times: 2 * (totalDays - 2 * Double(stays)) + 2 * Double(stays))
                 }
             }
+            let municipality = map.entity(.municipality, municipality: m, pooled: pooled)
+            if rules.delayedDischargePayment {
+                transfer(.delayedDischarge, base, from: municipality, to: map.entity(.region, municipality: m, pooled: pooled))
+            }
+            if rules.stateSurcharge {
+                transfer(.stateSurcharge, surcharge, from: municipality, to: map.state)
+                surchargeTotal += surcharge
+            }
         }
-        if rules.delayedDischargePayment { transfer(.delayedDischarge, base, from: .municipality, to: .region) }
-        if rules.stateSurcharge {
-            transfer(.stateSurcharge, surcharge, from: .municipality, to: .state)
-            transfer(.surchargeReturned, surcharge, from: .state, to: .municipality)
+        for (m, part) in byPopulation(surchargeTotal, Array(0..<usage.municipalityCount)) {
+            transfer(.surchargeReturned, part, from: map.state, to: map.entity(.municipality, municipality: m, pooled: pooled))
         }
+
+        // Each payer type's account is the sum of its entities': exact, in øre.
+        for holder in AccountHolder.allCases { result.accounts[holder] = PayerAccount() }
+        for (e, entity) in map.entities.enumerated() {
+            result.accounts[entity.level]!.costs += books[e].costs
+            result.accounts[entity.level]!.transfersIn += books[e].transfersIn
+            result.accounts[entity.level]!.transfersOut += books[e].transfersOut
+        }
+        result.entities = map.entities
+        result.entityAccounts = books
         return result
     }
 }
