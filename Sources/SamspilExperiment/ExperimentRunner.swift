@@ -58,7 +58,7 @@ public struct ExperimentRunner: Sendable {
             let simulated = configuration.adjustedForIncentives()
             let compiled = try CompiledScenario(simulated)
             var run = ScenarioRun(label: configuration.label, scenarioName: simulated.name,
-                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos,
+                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos(for: simulated),
                                   replicationNumbers: [], values: [], estimates: [])
             var spool: SeriesSpool?
             var days: [Int] = []
@@ -109,11 +109,23 @@ public struct ExperimentRunner: Sendable {
         } + CostMetrics.definitions.map { MetricInfo(name: $0.name, unit: $0.unit, description: $0.description, group: $0.group) }
     }
 
-    /// Model and cost metrics of one replication, aligned with `metricInfos`.
+    /// The catalogue of one scenario: the system-wide metrics, then every payer
+    /// entity's account (costs, transfers in and out, net), entity by entity.
+    public static func metricInfos(for scenario: Scenario) -> [MetricInfo] {
+        metricInfos + PayerEntities(scenario).entities.flatMap { entity in
+            EntityMetrics.accountLines.map { line in
+                MetricInfo(name: line.name, unit: "DKK", description: line.description, group: "payer by name",
+                           level: entity.level.rawValue, entity: entity.name)
+            }
+        }
+    }
+
+    /// Model and cost metrics of one replication, aligned with `metricInfos(for:)`.
     public static func values(_ result: ReplicationResult, file: ScenarioFile, scenario: Scenario) -> [Double] {
         let cost = CostAccounting.evaluate(file.economics, scenario: scenario, usage: result.usage,
                                            days: scenario.simulation.horizonDays)
         return result.values + CostMetrics.values(cost, avoidedAdmissions: result[.avoidedAdmissions])
+            + cost.entityAccounts.flatMap { [$0.costs.dkk, $0.transfersIn.dkk, $0.transfersOut.dkk, $0.net.dkk] }
     }
 
     /// One replication's daily series, in ``SeriesID`` order.

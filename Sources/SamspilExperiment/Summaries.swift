@@ -47,8 +47,11 @@ public enum Summaries {
             let common = base.replicationNumbers.filter(run.replicationNumbers.contains)
             let bi = common.map { base.replicationNumbers.firstIndex(of: $0)! }
             let ri = common.map { run.replicationNumbers.firstIndex(of: $0)! }
+            // Rows pair by metric and entity, so two systems with different entities still compare where they overlap.
+            let runIndex = Dictionary(run.metrics.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
             let differences = base.metrics.indices.map { m -> Estimate in
-                let d = PairedDifference(scenario: ri.map { run.values[$0][m] }, base: bi.map { base.values[$0][m] })
+                guard let k = runIndex[base.metrics[m].key] else { return Estimate(n: 0, mean: .nan, sd: nil, ciLow: nil, ciHigh: nil) }
+                let d = PairedDifference(scenario: ri.map { run.values[$0][k] }, base: bi.map { base.values[$0][m] })
                 let s = d.difference
                 return Estimate(n: s.count, mean: s.mean ?? 0, sd: s.standardDeviation, ciLow: s.lower, ciHigh: s.upper)
             }

@@ -26,13 +26,15 @@ public enum ResultsCSV {
         return out
     }
 
-    /// `scenario,metric,unit,mean,sd,ci_low,ci_high,n`: one row per run × metric.
+    /// `scenario,level,entity,metric,unit,mean,sd,ci_low,ci_high,n`: one row per
+    /// run × metric row; `level` is `system` for scenario-wide rows, otherwise
+    /// the entity's level (`municipality`, `region`, …) and `entity` its name.
     /// - Complexity: O(runs × metrics).
     public static func summary(_ document: RunDocument) -> CSVTable {
-        var table = CSVTable(header: ["scenario", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n"])
+        var table = CSVTable(header: ["scenario", "level", "entity", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n"])
         for run in document.runs {
             for (metric, estimate) in zip(run.metrics, run.estimates) {
-                table.append([run.label, metric.name, metric.unit, NumberText.csv(estimate.mean),
+                table.append([run.label] + where_(metric) + [metric.name, metric.unit, NumberText.csv(estimate.mean),
                               NumberText.csv(estimate.sd), NumberText.csv(estimate.ciLow),
                               NumberText.csv(estimate.ciHigh), String(estimate.n)])
             }
@@ -40,22 +42,20 @@ public enum ResultsCSV {
         return table
     }
 
-    /// `scenario,replication,<metric…>`: one row per run × replication. The
-    /// metric columns are the union of all runs' metrics in first-seen order; a
-    /// run without a metric leaves its cell empty.
+    /// The `level` and `entity` cells of a metric row.
+    static func where_(_ metric: MetricInfo) -> [String] { [metric.level ?? MetricKey.system, metric.entity ?? ""] }
+
+    /// `scenario,replication,level,entity,metric,value`: one row per run ×
+    /// replication × metric row (long format, so entities need no column names).
     /// - Complexity: O(runs × replications × metrics).
     public static func replications(_ document: RunDocument) -> CSVTable {
-        let ids = metricIDs(document)
-        var table = CSVTable(header: ["scenario", "replication"] + ids.map(\.name))
+        var table = CSVTable(header: ["scenario", "replication", "level", "entity", "metric", "value"])
         for run in document.runs {
-            let index = Dictionary(run.metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             for (r, row) in run.values.enumerated() {
                 let number = r < run.replicationNumbers.count ? String(run.replicationNumbers[r]) : String(r)
-                let cells = ids.map { id -> String in
-                    guard let m = index[id], m < row.count else { return "" }
-                    return NumberText.csv(row[m])
+                for (m, metric) in run.metrics.enumerated() where m < row.count {
+                    table.append([run.label, number] + where_(metric) + [metric.name, NumberText.csv(row[m])])
                 }
-                table.append([run.label, number] + cells)
             }
         }
         return table
@@ -77,18 +77,18 @@ public enum ResultsCSV {
         return table
     }
 
-    /// `base,scenario,metric,unit,difference,ci_low,ci_high,n,significant`:
+    /// `base,scenario,level,entity,metric,unit,difference,ci_low,ci_high,n,significant`:
     /// paired differences (scenario − base). `significant` is `true` when the
     /// 95 % interval excludes zero, `false` when it includes it, and empty when
     /// there is no interval.
     public static func comparison(_ document: RunDocument) -> CSVTable {
-        var table = CSVTable(header: ["base", "scenario", "metric", "unit", "difference", "ci_low", "ci_high",
+        var table = CSVTable(header: ["base", "scenario", "level", "entity", "metric", "unit", "difference", "ci_low", "ci_high",
                                       "n", "significant"])
         for comparison in document.comparisons {
             let metrics = document.run(labelled: comparison.baseLabel)?.metrics ?? document.runs.first?.metrics ?? []
             for (metric, d) in zip(metrics, comparison.differences) {
                 let significant = d.ciExcludesZero.map { $0 ? "true" : "false" } ?? ""
-                table.append([comparison.baseLabel, comparison.label, metric.name, metric.unit,
+                table.append([comparison.baseLabel, comparison.label] + where_(metric) + [metric.name, metric.unit,
                               NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh),
                               String(d.n), significant])
             }
@@ -117,14 +117,14 @@ public enum ResultsCSV {
         guard let sweep = document.sweep else {
             return CSVTable(header: ["metric", "unit", "mean", "ci_low", "ci_high", "n"])
         }
-        var table = CSVTable(header: sweep.parameters.map(\.path) + ["metric", "unit", "mean", "ci_low", "ci_high", "n"])
+        var table = CSVTable(header: sweep.parameters.map(\.path) + ["level", "entity", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
         for (run, point) in zip(document.runs, sweep.points) {
             let values = sweep.parameters.indices.map { p -> String in
                 guard p < point.count, sweep.parameters[p].values.indices.contains(point[p]) else { return "" }
                 return sweep.parameters[p].values[point[p]]
             }
             for (metric, e) in zip(run.metrics, run.estimates) {
-                table.append(values + [metric.name, metric.unit, NumberText.csv(e.mean), NumberText.csv(e.ciLow),
+                table.append(values + where_(metric) + [metric.name, metric.unit, NumberText.csv(e.mean), NumberText.csv(e.ciLow),
                                        NumberText.csv(e.ciHigh), String(e.n)])
             }
         }

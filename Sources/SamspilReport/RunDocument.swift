@@ -92,12 +92,31 @@ public struct MetricInfo: Codable, Sendable, Equatable {
     public var unit: String
     public var description: String
     public var group: String
-    public init(name: String, unit: String, description: String, group: String) {
+    /// For a metric of one named entity: its level ("municipality", "region",
+    /// "state", "generalPractice", "jointBudget", …) and name; `nil` for the
+    /// whole system (written as level `system`).
+    public var level: String?
+    public var entity: String?
+    public init(name: String, unit: String, description: String, group: String, level: String? = nil, entity: String? = nil) {
         self.name = name
         self.unit = unit
         self.description = description
         self.group = group
+        self.level = level
+        self.entity = entity
     }
+
+    /// What identifies a row across runs: the metric and, for an entity's metric, the entity.
+    public var key: MetricKey { MetricKey(name: name, level: level ?? MetricKey.system, entity: entity ?? "") }
+}
+
+/// A metric row's identity in every tidy output: `level`, `entity`, `metric`.
+public struct MetricKey: Hashable, Sendable {
+    public var name: String
+    public var level: String
+    public var entity: String
+    /// The level of scenario-wide rows.
+    public static let system = "system"
 }
 
 /// Mean and 95 % confidence interval of one metric across replications.

@@ -52,7 +52,7 @@ import Testing
 
         // summary.csv: exactly these columns, one row per metric, agreeing with results.json.
         let summary = try CSVFile("\(out)/summary.csv")
-        #expect(summary.header == ["scenario", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n"])
+        #expect(summary.header == ["scenario", "level", "entity", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n"])
         #expect(summary.rows.count == run.metrics.count)
         #expect(try summary.column("metric") == run.metrics.map(\.name))
         #expect(try summary.column("unit") == run.metrics.map(\.unit))
@@ -63,13 +63,19 @@ import Testing
         let episodes = try #require(run.estimate(.episodes))
         #expect(episodes.estimate.mean > 0, "a simulation of 60 days has episodes")
 
-        // replications.csv: one row per replication, one column per metric.
+        // Payer accounts by name: level and entity columns; the system rows say "system".
+        #expect(try summary.column("level").filter { $0 == "system" }.count == run.metrics.filter { $0.level == nil }.count)
+        #expect(summary.rows.contains { $0[1] == "municipality" && $0[2] == "Viborg" && $0[3] == "payer.net" })
+        #expect(summary.rows.contains { $0[1] == "region" && $0[2] == "Region Midtjylland" && $0[3] == "payer.net" })
+
+        // replications.csv: long, one row per replication × metric row.
         let replications = try CSVFile("\(out)/replications.csv")
-        #expect(replications.header == ["scenario", "replication"] + run.metrics.map(\.name))
-        #expect(replications.rows.count == 3)
-        #expect(try replications.column("replication") == ["0", "1", "2"])
-        for (r, row) in replications.rows.enumerated() {
-            #expect(row.dropFirst(2).map { Double($0) } == run.values[r].map { Optional($0) }, "replication \(r)")
+        #expect(replications.header == ["scenario", "replication", "level", "entity", "metric", "value"])
+        #expect(replications.rows.count == 3 * run.metrics.count)
+        #expect(Set(try replications.column("replication")) == ["0", "1", "2"])
+        for (k, row) in replications.rows.enumerated() {
+            let (r, m) = (k / run.metrics.count, k % run.metrics.count)
+            #expect(row[4] == run.metrics[m].name && Double(row[5]) == run.values[r][m], "row \(k)")
         }
 
         // timeseries.csv: one row per series and day.
@@ -154,7 +160,7 @@ import Testing
         #expect(document.runs.map(\.label).first == #"acuteTeams[*].shifts[day].nurses=2, economics.regime="dk-2007-2026""#)
         #expect(document.comparisons.count == 3)
         let sweep = try CSVFile(dir.path("s/sweep.csv"))
-        #expect(sweep.header == ["acuteTeams[*].shifts[day].nurses", "economics.regime", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
+        #expect(sweep.header == ["acuteTeams[*].shifts[day].nurses", "economics.regime", "level", "entity", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
         #expect(sweep.rows.count == 4 * document.runs[0].metrics.count)
         #expect(dir.contents("s").contains("comparison.csv"))
     }

@@ -68,7 +68,7 @@ import Testing
         let r = try Samspil.run(["compare", viborg, viborg, "-n", "3", "-q", "--no-report", "--out", dir.path("c")] + short)
         #expect(r.status == 0, "\(r)")
         let csv = try CSVFile(dir.path("c/comparison.csv"))
-        #expect(csv.header == ["base", "scenario", "metric", "unit", "difference", "ci_low", "ci_high", "n", "significant"])
+        #expect(csv.header == ["base", "scenario", "level", "entity", "metric", "unit", "difference", "ci_low", "ci_high", "n", "significant"])
         let document = try readResults(dir.path("c"))
         #expect(csv.rows.count == document.runs[0].metrics.count)
         #expect(try Set(csv.column("base")) == ["viborg-acute-team"])
@@ -144,7 +144,13 @@ import Testing
         #expect(try diff("payer.region.net").sign != diff("payer.municipality.net").sign)
         // Payers' nets sum to the total cost under both regimes: money moves, none appears.
         for run in [old, new] {
-            let nets = names.indices.filter { names[$0].hasPrefix("payer.") && names[$0].hasSuffix(".net") }
+            let nets = names.indices.filter { names[$0].hasPrefix("payer.") && names[$0].hasSuffix(".net") && run.metrics[$0].level == nil }
+            let entityNets = names.indices.filter { names[$0] == "payer.net" && run.metrics[$0].level != nil }
+            #expect(!entityNets.isEmpty)
+            for values in run.values {
+                let byName = entityNets.reduce(0) { $0 + values[$1] }
+                #expect(abs(byName - values[names.firstIndex(of: "cost.total")!]) < 0.01, "named payers' nets sum to the total cost")
+            }
             let total = names.firstIndex(of: "cost.total")!
             for values in run.values {
                 let sum = nets.reduce(0) { $0 + values[$1] }

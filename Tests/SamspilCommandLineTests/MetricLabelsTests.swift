@@ -11,6 +11,7 @@ import Testing
             + CostMetrics.definitions.map { ($0.name, $0.unit) }
             + [("avoidedAdmissions.counterfactual", "admissions"), ("avoidedAdmissions.betweenRuns", "admissions"),
                ("netCostPerAvoidedAdmission", "DKK")]
+            + ["payer.costs", "payer.transfersIn", "payer.transfersOut", "payer.net"].map { ($0, "DKK") }
     }
 
     @Test func everyMetricHasBothLabels() {

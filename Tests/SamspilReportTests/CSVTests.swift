@@ -25,14 +25,14 @@ import Testing
 
     @Test func columnSets() {
         let doc = Fixtures.compare()
-        #expect(ResultsCSV.summary(doc).header == ["scenario", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n"])
-        #expect(ResultsCSV.replications(doc).header == ["scenario", "replication"] + Fixtures.metrics.map(\.name))
+        #expect(ResultsCSV.summary(doc).header == ["scenario", "level", "entity", "metric", "unit", "mean", "sd", "ci_low", "ci_high", "n"])
+        #expect(ResultsCSV.replications(doc).header == ["scenario", "replication", "level", "entity", "metric", "value"])
         #expect(ResultsCSV.timeseries(doc).header == ["scenario", "series", "day", "mean", "ci_low", "ci_high"])
         #expect(ResultsCSV.comparison(doc).header
-                == ["base", "scenario", "metric", "unit", "difference", "ci_low", "ci_high", "n", "significant"])
+                == ["base", "scenario", "level", "entity", "metric", "unit", "difference", "ci_low", "ci_high", "n", "significant"])
         let sweep = Fixtures.sweep()
         #expect(ResultsCSV.sweep(sweep).header
-                == ["acuteTeam.capacity", "acuteTeam.hours", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
+                == ["acuteTeam.capacity", "acuteTeam.hours", "level", "entity", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
         #expect(ResultsCSV.files(for: doc).map(\.name)
                 == ["summary.csv", "replications.csv", "timeseries.csv", "comparison.csv"])
         #expect(ResultsCSV.files(for: sweep).map(\.name).contains("sweep.csv"))
@@ -44,7 +44,7 @@ import Testing
         let doc = Fixtures.compare()
         let m = Fixtures.metrics.count
         #expect(ResultsCSV.summary(doc).rows.count == 3 * m)
-        #expect(ResultsCSV.replications(doc).rows.count == 3 * 10)
+        #expect(ResultsCSV.replications(doc).rows.count == 3 * 10 * m)
         #expect(ResultsCSV.comparison(doc).rows.count == 2 * m)
         #expect(ResultsCSV.timeseries(doc).rows.count == 120 + 2 * 240)
         #expect(ResultsCSV.sweep(Fixtures.sweep()).rows.count == 6 * m)
@@ -61,34 +61,47 @@ import Testing
         for run in doc.runs {
             for (metric, e) in zip(run.metrics, run.estimates) {
                 let row = parsed[i]; i += 1
-                #expect(row[0] == run.label && row[1] == metric.name && row[2] == metric.unit)
-                #expect(Double(row[3]) == e.mean)
-                #expect(e.sd == nil ? row[4].isEmpty : Double(row[4]) == e.sd)
-                #expect(e.ciLow == nil ? row[5].isEmpty : Double(row[5]) == e.ciLow)
-                #expect(e.ciHigh == nil ? row[6].isEmpty : Double(row[6]) == e.ciHigh)
-                #expect(Int(row[7]) == e.n)
+                #expect(row[0] == run.label && row[1] == "system" && row[2] == "" && row[3] == metric.name && row[4] == metric.unit)
+                #expect(Double(row[5]) == e.mean)
+                #expect(e.sd == nil ? row[6].isEmpty : Double(row[6]) == e.sd)
+                #expect(e.ciLow == nil ? row[7].isEmpty : Double(row[7]) == e.ciLow)
+                #expect(e.ciHigh == nil ? row[8].isEmpty : Double(row[8]) == e.ciHigh)
+                #expect(Int(row[9]) == e.n)
             }
         }
         // The label with a comma and quotes survives.
         #expect(parsed.contains { $0[0] == "Viborg, \"udvidet\" <model>" })
     }
 
-    @Test func replicationsAreWideAndComplete() throws {
+    @Test func replicationsAreLongAndComplete() throws {
         let doc = Fixtures.compare()
         let parsed = try #require(CSVTable.parse(ResultsCSV.replications(doc).text))
-        #expect(parsed[1][0] == "baseline" && parsed[1][1] == "1")
-        #expect(Double(parsed[1][2]) == doc.runs[0].values[0][0])
-        #expect(parsed.allSatisfy { $0.count == 2 + Fixtures.metrics.count })
+        #expect(parsed[1] == ["baseline", "1", "system", "", Fixtures.metrics[0].name, NumberText.csv(doc.runs[0].values[0][0])])
+        #expect(parsed.allSatisfy { $0.count == 6 })
+    }
+
+    @Test func entityRowsCarryTheirLevelAndName() throws {
+        var doc = Fixtures.compare()
+        for r in doc.runs.indices {
+            doc.runs[r].metrics.append(MetricInfo(name: "payer.net", unit: "DKK", description: "", group: "payer by name",
+                                                  level: "municipality", entity: "Viborg"))
+            for k in doc.runs[r].values.indices { doc.runs[r].values[k].append(100) }
+            doc.runs[r].estimates.append(Estimate(n: 10, mean: 100, sd: 0, ciLow: 100, ciHigh: 100))
+        }
+        let row = try #require(ResultsCSV.summary(doc).rows.last)
+        #expect(row.prefix(5) == ["Viborg, \"udvidet\" <model>", "municipality", "Viborg", "payer.net", "DKK"])
+        let long = try #require(ResultsCSV.replications(doc).rows.last)
+        #expect(long.suffix(4) == ["municipality", "Viborg", "payer.net", "100"])
     }
 
     @Test func comparisonSignificance() throws {
         let doc = Fixtures.compare()
         let rows = ResultsCSV.comparison(doc).rows
-        let admissions = try #require(rows.first { $0[1] == "acute team" && $0[2] == "admissions" })
-        #expect(admissions[8] == "true")
-        #expect(Double(admissions[4])! < 0)
-        let state = try #require(rows.first { $0[2] == "payer.state.costs" })
-        #expect(state[8] == "false")
+        let admissions = try #require(rows.first { $0[1] == "acute team" && $0[4] == "admissions" })
+        #expect(admissions[10] == "true")
+        #expect(Double(admissions[6])! < 0)
+        let state = try #require(rows.first { $0[4] == "payer.state.costs" })
+        #expect(state[10] == "false")
         #expect(Estimate(n: 1, mean: 1, sd: nil, ciLow: nil, ciHigh: nil).ciExcludesZero == nil)
     }
 }

@@ -24,6 +24,10 @@ public enum MetricLabels {
         case ("payer", 3):
             guard let who = _payers[parts[1]], let kind = _accountLines[parts[2]] else { return nil }
             return language == .english ? "\(who.en): \(kind.en)" : "\(who.da): \(kind.da)"
+        case ("payer", 2):
+            // An entity's account line; the entity is named in its own column.
+            guard let kind = _accountLines[parts[1]] else { return nil }
+            return language == .english ? kind.en : kind.da
         case ("transfer", 2):
             guard let t = _transfers[parts[1]] else { return nil }
             return language == .english ? "transfer: \(t.en)" : "overførsel: \(t.da)"
