@@ -370,6 +370,7 @@ struct Page {
         if comparisons.count > drawn.count {
             html += "<p class=\"note\">Showing the first \(drawn.count) of \(comparisons.count) comparisons; all are in <code>comparison.csv</code>.</p>\n"
         }
+        html += payersByName(drawn, base: base)
         // Table of the same numbers.
         if drawn.count <= 3 {
             html += "<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
@@ -409,6 +410,37 @@ struct Page {
             html += "</tbody></table></div>\n"
         }
         sections.append(("comparison", "Scenario comparison", html))
+    }
+
+    /// Who pays, who saves — by name: for each comparison, the change in every
+    /// payer entity's net, one panel per level, largest change first; pale bars
+    /// are changes whose interval includes zero.
+    mutating func payersByName(_ comparisons: [Comparison], base: ScenarioRun) -> String {
+        let rows = base.metrics.indices.filter { base.metrics[$0].name == "payer.net" && base.metrics[$0].level != nil }
+        guard !rows.isEmpty else { return "" }
+        var html = "<h3>Who pays, who saves — by name</h3>\n"
+        for c in comparisons {
+            var panels: [Charts.Panel] = []
+            for level in ["municipality", "region", "state", "generalPractice", "jointBudget"] {
+                let bars: [Charts.Bar] = rows.compactMap { m in
+                    guard base.metrics[m].level == level, m < c.differences.count else { return nil }
+                    let d = c.differences[m]
+                    guard d.mean.isFinite, d.mean != 0 || (d.ciLow ?? 0) != 0 else { return nil }
+                    return Charts.Bar(label: base.metrics[m].entity ?? "", value: d.mean, low: d.ciLow, high: d.ciHigh,
+                                      color: d.mean > 0 ? Palette.series[3] : Palette.series[2], faded: d.ciExcludesZero != true)
+                }.sorted { abs($0.value) > abs($1.value) }
+                guard !bars.isEmpty else { continue }
+                let title = ["municipality": "municipalities", "region": "regions", "state": "the state",
+                             "generalPractice": "general practice", "jointBudget": "joint budgets"][level] ?? level
+                panels.append(Charts.Panel(title: title, valueLabel: "change in net burden (DKK)", bars: Array(bars.prefix(25))))
+            }
+            guard !panels.isEmpty else { continue }
+            html += figure(Charts.horizontalBars(
+                id: "chart-payers-by-name-\(Markup.identifier(c.label))", title: "\(c.label) vs \(c.baseLabel): change in net burden by payer",
+                description: "Paired change in each named payer's net burden (costs + transfers paid − received), with 95 % confidence interval whiskers; red pays more, green saves.",
+                panels: panels), caption: "Positive: the payer pays more. Every entity's account is in summary.csv and comparison.csv (columns level and entity).")
+        }
+        return html
     }
 
     mutating func sweep() {

@@ -57,3 +57,31 @@ struct AvoidedAdmissionsLeadTests {
         #expect(text.contains("The two measures disagree"))
     }
 }
+
+/// The report's "who pays, who saves — by name" chart.
+@Suite("Report: payers by name")
+struct PayersByNameTests {
+    @Test func namedPayersGetAChartPerLevel() {
+        var doc = Fixtures.compare()
+        for r in doc.runs.indices {
+            for (entity, level, net) in [("Viborg", "municipality", 100.0 * Double(r)), ("Region Midtjylland", "region", -50.0 * Double(r))] {
+                doc.runs[r].metrics.append(MetricInfo(name: "payer.net", unit: "DKK", description: "", group: "payer by name",
+                                                      level: level, entity: entity))
+                for k in doc.runs[r].values.indices { doc.runs[r].values[k].append(net + Double(k)) }
+                doc.runs[r].estimates.append(Estimate(n: 10, mean: net, sd: 1, ciLow: net - 1, ciHigh: net + 1))
+            }
+        }
+        doc.comparisons = doc.runs.dropFirst().map { run in
+            let base = doc.runs[0]
+            return Comparison(baseLabel: base.label, label: run.label, differences: base.metrics.indices.map { m in
+                let d = run.estimates[m].mean - base.estimates[m].mean
+                return Estimate(n: 10, mean: d, sd: 1, ciLow: d - 1, ciHigh: d + 1)
+            })
+        }
+        let html = HTMLReport.render(doc)
+        #expect(html.contains("Who pays, who saves — by name"))
+        #expect(html.contains("chart-payers-by-name-acute-team"))
+        #expect(html.contains(">Viborg<") && html.contains(">Region Midtjylland<"))
+        #expect(WhoPays.sentence(doc.comparisons[0], base: doc.runs[0])?.hasPrefix("Viborg municipality pays 100 DKK more; Region Midtjylland saves 50") == true)
+    }
+}
