@@ -109,10 +109,11 @@ public struct ExperimentRunner: Sendable {
         } + CostMetrics.definitions.map { MetricInfo(name: $0.name, unit: $0.unit, description: $0.description, group: $0.group) }
     }
 
-    /// The catalogue of one scenario: the system-wide metrics, then every payer
-    /// entity's account (costs, transfers in and out, net), entity by entity.
+    /// The catalogue of one scenario: the system-wide metrics, what each
+    /// municipality, hospital, region, team and acute-bed unit did, then every
+    /// payer entity's account (costs, transfers in and out, net).
     public static func metricInfos(for scenario: Scenario) -> [MetricInfo] {
-        metricInfos + PayerEntities(scenario).entities.flatMap { entity in
+        metricInfos + EntityModelMetrics.infos(for: scenario) + PayerEntities(scenario).entities.flatMap { entity in
             EntityMetrics.accountLines.map { line in
                 MetricInfo(name: line.name, unit: "DKK", description: line.description, group: "payer by name",
                            level: entity.level.rawValue, entity: entity.name)
@@ -125,6 +126,7 @@ public struct ExperimentRunner: Sendable {
         let cost = CostAccounting.evaluate(file.economics, scenario: scenario, usage: result.usage,
                                            days: scenario.simulation.horizonDays)
         return result.values + CostMetrics.values(cost, avoidedAdmissions: result[.avoidedAdmissions])
+            + EntityModelMetrics.values(result.usage, scenario: scenario, days: scenario.simulation.horizonDays)
             + cost.entityAccounts.flatMap { [$0.costs.dkk, $0.transfersIn.dkk, $0.transfersOut.dkk, $0.net.dkk] }
     }
 

@@ -82,6 +82,10 @@ enum MetricsCommand {
                 }
                 console.out("  \(m.name.padding(38))\(m.unit.padding(16))\(m.description)\n")
             }
+            console.out("\nby entity (rows with level and entity: municipality, hospital, region, team, acuteBeds; same names as above where the meaning is the same)\n")
+            for info in EntityModelMetrics.lineNames where !ExperimentRunner.metricInfos.contains(where: { $0.name == info.name }) {
+                console.out("  \(info.name.padding(38))\(info.unit.padding(16))\(info.description)\n")
+            }
             console.out("\npayer by name (one row per municipality, region, the state, general practice per region and joint budget; level and entity in their own columns)\n")
             for line in EntityMetrics.accountLines {
                 console.out("  \(line.name.padding(38))\("DKK".padding(16))\(line.description)\n")
