@@ -117,6 +117,11 @@ public struct MetricKey: Hashable, Sendable {
     public var entity: String
     /// The level of scenario-wide rows.
     public static let system = "system"
+    public init(name: String, level: String = MetricKey.system, entity: String = "") {
+        self.name = name
+        self.level = level
+        self.entity = entity
+    }
 }
 
 /// Mean and 95 % confidence interval of one metric across replications.

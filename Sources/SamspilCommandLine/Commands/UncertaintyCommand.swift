@@ -110,10 +110,12 @@ enum UncertaintyCommand {
     static func table(_ report: SensitivityReport, replications: Int) -> String {
         var out = "\(report.result.draws.count) parameter draws × \(replications) paired replications; "
         out += "95 % intervals include parameter uncertainty\n"
-        out += "Outcome (scenario − base)                      Mean            95 % interval   P(< 0)\n"
+        let width = max(26, (report.outcomes.map(\.outcome.count).max() ?? 0) + 2)
+        out += "Outcome (scenario − base)".padding(toLength: width, withPad: " ", startingAt: 0)
+            + "Mean".leftPadded(12) + "  " + "95 % interval".leftPadded(24) + "  " + "P(< 0)" + "\n"
         for o in report.outcomes {
             let n = NumberText.displayGroup([o.mean, o.low, o.high])
-            out += o.outcome.padding(toLength: 40, withPad: " ", startingAt: 0)
+            out += o.outcome.padding(toLength: width, withPad: " ", startingAt: 0)
             out += n[0].leftPadded(12) + "  " + (n[1] + " – " + n[2]).leftPadded(24) + "  " + (o.probabilityBelowZero.map { NumberText.fixed($0, fractionDigits: 2) } ?? "–").leftPadded(6) + "\n"
         }
         out += "P(< 0) of a payer's net is the chance that the payer gains.\n"

@@ -27,6 +27,8 @@ public struct ProbabilisticSensitivity: Sendable {
     /// The outcomes recorded per draw, as paired differences scenario − base
     /// (avoided admissions: base − scenario), then one per payer's net.
     public private(set) var outcomeNames: [String]
+    /// The metric rows read for the outcomes: cost, admissions, per-episode avoided, then the payers' nets.
+    var outcomeKeys: [MetricKey] = []
 
     public struct Settings: Sendable {
         public var replications: Int
@@ -94,7 +96,14 @@ public struct ProbabilisticSensitivity: Sendable {
             throw .invalidRequest("the uncertain input '\(input.path)' exists in neither scenario")
         }
         let payers = ExperimentRunner.metricInfos.map(\.id).compactMap { PayerMetricID($0) }.filter { $0.kind == .net }
+        // Then every named payer's net (of the base's system), e.g. "payer.net[municipality=Viborg]".
+        let named = ExperimentRunner.metricInfos(for: base.file.scenario).filter { $0.name == "payer.net" && $0.level != nil }
+        outcomeKeys = [MetricKey(name: MetricID.totalCost.name, level: MetricKey.system, entity: ""),
+                       MetricKey(name: "admissions", level: MetricKey.system, entity: ""),
+                       MetricKey(name: "avoidedAdmissions", level: MetricKey.system, entity: "")]
+            + payers.map { MetricKey(name: $0.metric.name, level: MetricKey.system, entity: "") } + named.map(\.key)
         outcomeNames = [Self.totalCost, Self.admissions, Self.avoidedBetweenRuns, Self.avoidedPerEpisode] + payers.map(\.metric.name)
+            + named.map { "payer.net[\($0.level!)=\($0.entity!)]" }
     }
 
     /// Runs every draw, then the tornado's 2 × inputs evaluations and the point at the means.
@@ -137,10 +146,7 @@ public struct ProbabilisticSensitivity: Sendable {
     func pairedOutcomes(_ values: [Double], settings: Settings, done: inout Int, total: Int) throws(ExperimentError) -> [Double]? {
         var means: [[Double]] = []
         let numbers = Array(0..<settings.replications)
-        let infos = ExperimentRunner.metricInfos
         // Per configuration: total cost, admissions, per-episode avoided admissions, then every payer's net.
-        let picked = [MetricID.totalCost.name, "admissions", "avoidedAdmissions"] + outcomeNames.dropFirst(4)
-        let columns = picked.map { name in infos.firstIndex { $0.name == name } }
         for configuration in [base, scenario] {
             var edited = try Configuration(decoding: draws.document(configuration.resolved, with: values), label: configuration.label)
             edited.file.scenario.simulation = simulation
@@ -157,6 +163,8 @@ public struct ProbabilisticSensitivity: Sendable {
             let finished = results.compactMap { $0 }
             guard finished.count == numbers.count else { return nil }
             let rows = finished.map { ExperimentRunner.values($0, file: edited.file, scenario: simulated) }
+            let index = Dictionary(ExperimentRunner.metricInfos(for: simulated).enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let columns = outcomeKeys.map { index[$0] }
             means.append(columns.map { m in m.map { m in rows.reduce(0) { $0 + $1[m] } / Double(rows.count) } ?? .nan })
         }
         let (b, s) = (means[0], means[1])
