@@ -10,10 +10,14 @@ enum ValidateCommand {
         discussion: """
         Loads each file with its `extends` chain, checks every value, reference and
         range, and prints every problem with file, line, column and JSON path.
-        Exits 0 when all files are valid and 2 otherwise.
+        Exits 0 when all files are valid and 2 otherwise. With --explain it also
+        lists the illustrative defaults (marked † in docs/scenario-format.md) each
+        valid file relies on without setting them: the numbers to replace with
+        local ones before quoting a result.
         """,
-        options: [OptionSpec("--quiet", short: "-q", help: "Print nothing for valid files.")],
-        examples: ["samspil validate Scenarios/*.json5"],
+        options: [OptionSpec("--quiet", short: "-q", help: "Print nothing for valid files."),
+                  OptionSpec("--explain", help: "List the illustrative defaults each file inherits.")],
+        examples: ["samspil validate Scenarios/*.json5", "samspil validate Scenarios/viborg-acute-team.json5 --explain"],
         run: { args, console in
             guard !args.positional.isEmpty else { throw UsageError("give at least one scenario file", command: "validate") }
             var failed = 0
@@ -23,6 +27,11 @@ enum ValidateCommand {
                     if !args.flag("--quiet") {
                         let s = loaded.file.scenario
                         console.out("\(path): ok (\(s.municipalities.count) municipalities, \(s.hospitals.count) hospitals, \(s.patientGroups.count) patient groups)\n")
+                    }
+                    if args.flag("--explain") {
+                        let inherited = IllustrativeDefaults.inherited(by: loaded.document.root)
+                        console.out("\(path): relies on \(inherited.count) illustrative default\(inherited.count == 1 ? "" : "s") (set them to local values, or sweep them):\n")
+                        for (key, value) in inherited { console.out("  \(key) = \(value)\n") }
                     }
                 case .failure(let error):
                     failed += 1
