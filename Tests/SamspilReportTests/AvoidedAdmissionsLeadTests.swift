@@ -85,3 +85,21 @@ struct PayersByNameTests {
         #expect(WhoPays.sentence(doc.comparisons[0], base: doc.runs[0])?.hasPrefix("Viborg municipality pays 100 DKK more; Region Midtjylland saves 50") == true)
     }
 }
+
+@Suite("Sweep console table")
+struct SweepTableTests {
+    @Test func shortLabels() {
+        #expect(SweepLabels.short("acuteTeams[*].shifts[night].nurses") == "night nurses")
+        #expect(SweepLabels.short("decision.trust.gp") == "trust.gp")
+        #expect(SweepLabels.short("economics.regime") == "regime")
+        #expect(SweepLabels.short("acuteTeams[*].maximumCaseload") == "maximumCaseload")
+    }
+
+    @Test func oneRowPerPoint() {
+        let document = Fixtures.sweep()
+        let text = TerminalTable.sweep(document, useColor: false)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 3 + document.runs.count + 1, "\(text)")
+        #expect(lines[1].hasPrefix("capacity"))
+    }
+}

@@ -97,8 +97,8 @@ enum ExperimentCommand {
         }
         guard !args.flag("--quiet"), !partial else { return }
         let color = console.useColor(forStderr: false)
-        var table = document.comparisons.isEmpty
-            ? TerminalTable.summary(document.runs[0], useColor: color)
+        var table = document.sweep != nil ? TerminalTable.sweep(document, useColor: color)
+            : document.comparisons.isEmpty ? TerminalTable.summary(document.runs[0], useColor: color)
             : TerminalTable.comparison(document, useColor: color)
         if !table.hasSuffix("\n") { table += "\n" }
         console.out(table)

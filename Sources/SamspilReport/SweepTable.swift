@@ -1,0 +1,56 @@
+/// The console summary of a sweep: one row per grid point, the parameters'
+/// values and the key outcomes as columns, each difference against the first
+/// point marked `*` when its 95 % interval excludes zero.
+extension TerminalTable {
+    /// The outcomes a sweep row shows: level, then change against the first point.
+    static let sweepOutcomes: [MetricID] = [.admissions, .totalCost] + ["municipality", "region", "state"].map { PayerMetricID(payer: $0, kind: .net).metric }
+
+    /// - Complexity: O(points × outcomes × metrics).
+    public static func sweep(_ document: RunDocument, useColor: Bool, width: Int = 120) -> String {
+        guard let sweep = document.sweep, let first = document.runs.first else { return "" }
+        let outcomes = sweepOutcomes.filter { first.estimate($0) != nil }
+        var header = sweep.parameters.map { SweepLabels.short($0.path) }
+        header += outcomes.map { $0 == .admissions ? "admissions" : ($0 == .totalCost ? "Δ total cost" : "Δ " + (PayerMetricID($0)?.payer ?? $0.name) + " net") }
+        header[sweep.parameters.count] = "admissions (Δ)"
+        var rows: [[String]] = []
+        for (r, (run, point)) in zip(document.runs, sweep.points).enumerated() {
+            var row = sweep.parameters.indices.map { p in
+                p < point.count ? sweep.parameters[p].values[point[p]].trimmingCharacters(in: ["\""]) : ""
+            }
+            let comparison = r == 0 ? nil : document.comparisons.first { $0.label == run.label }
+            for id in outcomes {
+                guard let m = first.metrics.firstIndex(where: { $0.id == id }) else { row.append("–"); continue }
+                let difference = comparison.flatMap { m < $0.differences.count ? $0.differences[m] : nil }
+                let mark = difference?.ciExcludesZero == true ? "*" : ""
+                if id == .admissions {
+                    let level = run.estimate(id).map { NumberText.display($0.estimate.mean) } ?? "–"
+                    row.append(difference.map { "\(level) (\(signed(NumberText.display($0.mean), $0.mean))\(mark))" } ?? level)
+                } else {
+                    row.append(difference.map { signed(NumberText.display($0.mean), $0.mean) + mark } ?? "0")
+                }
+            }
+            rows.append(row)
+        }
+        let layout = Layout(header: header, rows: rows, rightAligned: header.indices.map { $0 >= sweep.parameters.count }, width: width)
+        let style = Style(enabled: useColor)
+        var out = style.bold("sweep: \(document.runs.count) points, differences against the first") + "\n"
+        out += layout.render(style: style, rowStyle: { _ in nil })
+        out += "* 95 % confidence interval of the paired difference excludes 0; every metric is in sweep.csv and comparison.csv\n"
+        return out
+    }
+}
+
+/// Short names for swept parameters: `acuteTeams[*].shifts[night].nurses` →
+/// `night nurses`, `decision.trust.gp` → `trust.gp`, `economics.regime` → `regime`.
+public enum SweepLabels {
+    public static func short(_ path: String) -> String {
+        let parts = path.split(separator: ".").map(String.init)
+        guard let last = parts.last else { return path }
+        if parts.count >= 2, let open = parts[parts.count - 2].firstIndex(of: "["), !parts[parts.count - 2].hasSuffix("[*]") {
+            let name = parts[parts.count - 2][open...].dropFirst().dropLast()
+            return "\(name.trimmingCharacters(in: ["\""])) \(last)"
+        }
+        if parts.count >= 3 { return parts[parts.count - 2] + "." + last }
+        return last
+    }
+}
