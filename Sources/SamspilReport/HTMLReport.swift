@@ -176,22 +176,16 @@ struct Page {
         sections.append(("key-results", "Key results", t))
     }
 
-    /// The answer first, for each comparison: admissions avoided between runs
-    /// (paired), the per-episode measure beside it, and why they differ when
-    /// they disagree in sign.
-    func avoidedAdmissionsLead() -> String {
+    /// The answer first, for each comparison: the decision box (admissions
+    /// avoided, cost, net cost per avoided admission, who pays by name).
+    mutating func avoidedAdmissionsLead() -> String {
         var html = ""
         for c in document.comparisons.prefix(HTMLReport.maxComparisonBars) {
-            guard let base = document.run(labelled: c.baseLabel), let lead = AvoidedAdmissionsLead(c, base: base) else { continue }
-            func text(_ d: Estimate) -> String {
-                let n = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
-                return d.ciLow != nil && d.ciHigh != nil ? "\(n[0]) (95 % CI \(n[1]) to \(n[2]))" : n[0]
-            }
-            html += "<p class=\"lead\"><strong>\(e(c.label)) vs \(e(c.baseLabel)): \(e(text(lead.betweenRuns))) admissions avoided</strong>"
-            html += " between runs (base minus scenario, paired replications); \(e(text(lead.perEpisode))) per episode"
-            html += " (episodes the doctor would have admitted without the municipal offer that were not admitted)."
-            if let why = lead.explanation { html += " \(e(why))" }
-            html += "</p>\n"
+            guard let base = document.run(labelled: c.baseLabel), let box = DecisionBox(c, base: base) else { continue }
+            html += box.html()
+        }
+        if let first = document.comparisons.first, let base = document.run(labelled: first.baseLabel) {
+            html += payersByName([first], base: base, heading: false)
         }
         return html
     }
@@ -415,10 +409,10 @@ struct Page {
     /// Who pays, who saves — by name: for each comparison, the change in every
     /// payer entity's net, one panel per level, largest change first; pale bars
     /// are changes whose interval includes zero.
-    mutating func payersByName(_ comparisons: [Comparison], base: ScenarioRun) -> String {
+    mutating func payersByName(_ comparisons: [Comparison], base: ScenarioRun, heading: Bool = true) -> String {
         let rows = base.metrics.indices.filter { base.metrics[$0].name == "payer.net" && base.metrics[$0].level != nil }
         guard !rows.isEmpty else { return "" }
-        var html = "<h3>Who pays, who saves — by name</h3>\n"
+        var html = heading ? "<h3>Who pays, who saves — by name</h3>\n" : ""
         for c in comparisons {
             var panels: [Charts.Panel] = []
             for level in ["municipality", "region", "state", "generalPractice", "jointBudget"] {
@@ -533,6 +527,10 @@ struct Page {
     td.sig { font-weight: 700; }
     .note { color: var(--muted); font-size: .88rem; }
     .warning { border-left: 4px solid #D55E00; padding: .3rem .8rem; background: #fdf3ec; }
+    .decision { border: 2px solid var(--accent); border-radius: 6px; padding: .2rem 1rem .6rem; margin: 1rem 0; }
+    .decision h2 { margin: .4rem 0; font-size: 1.2rem; }
+    .decision dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
+    .decision dt { font-weight: 600; } .decision dd { margin: 0; }
     .lead { font-size: 1.05rem; border-left: 4px solid var(--accent); padding: .4rem .8rem; background: #f5f8fc; }
     figure.chart { margin: 1rem 0 1.6rem; }
     figure.chart svg { display: block; width: 100%; max-width: 960px; height: auto; }

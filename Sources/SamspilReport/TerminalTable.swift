@@ -93,12 +93,11 @@ public enum TerminalTable {
             }
             let layout = Layout(header: ["Metric", "Unit", "Base", "Scenario", "Difference", "95 % CI", ""],
                                 rows: rows, rightAligned: [false, false, true, true, true, true, false], width: width)
-            var block = style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
+            // The decision first, then the table it rests on.
+            var block = DecisionBox(comparison, base: base).map { style.bold($0.text(width: width)) + "\n" } ?? ""
+            block += style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
             block += layout.render(style: style, rowStyle: { tones[$0] })
-            if let explanation = lead?.explanation {
-                block += wrap(explanation, width: width) + "\n"
-            }
-            if let sentence = WhoPays.sentence(comparison, base: base) {
+            if DecisionBox(comparison, base: base) == nil, let sentence = WhoPays.sentence(comparison, base: base) {
                 block += wrap("Who pays: " + sentence, width: width) + "\n"
             }
             blocks.append(block)

@@ -44,17 +44,22 @@ struct AvoidedAdmissionsLeadTests {
         #expect(text.contains("other admissions by −6"))
     }
 
-    @Test("the terminal comparison leads with the two measures")
-    func terminal() {
+    @Test("the terminal comparison opens with the decision, then the two measures")
+    func terminal() throws {
         let (c, base) = Self.comparison(admissions: 55, perEpisode: 70, escalations: 40, returns: 91)
         let document = RunDocument(command: "compare", tool: Fixtures.tool,
                                    experiment: ExperimentInfo(seed: 1, replications: 20, warmupDays: 0, horizonDays: 365, jobs: 1, runSeconds: 1),
                                    runs: [base], comparisons: [c], stress: [])
         let text = TerminalTable.comparison(document, metrics: [.admissions], useColor: false)
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[3].hasPrefix("avoided admissions, between runs"))
-        #expect(lines[4].hasPrefix("avoided admissions, per episode"))
+        // The decision box first, then the table led by the two measures.
+        #expect(lines[0] == "The decision: 24/7 vs base")
+        #expect(lines[1].hasPrefix("  admissions avoided, between runs  −55"))
+        #expect(text.contains("not given: the admissions avoided between runs"))
         #expect(text.contains("The two measures disagree"))
+        let table = try #require(lines.firstIndex { $0.hasPrefix("Metric") })
+        #expect(lines[table + 2].hasPrefix("avoided admissions, between runs"))
+        #expect(lines[table + 3].hasPrefix("avoided admissions, per episode"))
     }
 }
 
