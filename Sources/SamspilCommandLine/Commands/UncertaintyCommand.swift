@@ -8,7 +8,7 @@ import SamspilScenario
 enum UncertaintyCommand {
     static let command = Command(
         name: "uncertainty", summary: "Probabilistic sensitivity analysis: CEAC, tornado, EVPI, who gains.",
-        usage: "samspil uncertainty BASE SCENARIO --draws N [--replications R] [--design lhs|mc] --out DIR",
+        usage: "samspil uncertainty BASE SCENARIO --draws N [--replications R] [--design lhs|mc] [--shard K/N] --out DIR\n       samspil uncertainty --merge PART... --out DIR",
         discussion: """
         Draws the uncertain inputs listed under `uncertainty` in either file N
         times (a seeded Latin hypercube by default), writes each draw into both
@@ -20,11 +20,18 @@ enum UncertaintyCommand {
         perfect information. Writes draws.csv, ceac.csv, tornado.csv and
         results.json. Bit-identical for any --jobs. The base's experiment
         settings apply to both.
+
+        With --shard K/N a process runs every N-th evaluation (draws, the point
+        at the means and the tornado's) and writes psa-part.json; --merge checks
+        that the parts belong to one analysis, are intact and together complete,
+        and writes the outputs a single run would have written.
         """,
         options: [
             OptionSpec("--draws", value: "N", help: "Parameter draws (outer loop)."),
             OptionSpec("--replications", short: "-n", value: "R", help: "Paired replications per draw (default 5)."),
             OptionSpec("--design", value: "KIND", help: "lhs (Latin hypercube, default) or mc (plain Monte Carlo)."),
+            OptionSpec("--shard", value: "K/N", help: "Run only every N-th evaluation, starting at K, and write psa-part.json."),
+            OptionSpec("--merge", help: "Combine psa-part.json files (or their directories) given as arguments."),
         ] + ExperimentCommand.options.filter { ["--seed", "--warmup-days", "--horizon-days", "--jobs", "--csv", "--quiet"].contains($0.name) }
           + [OptionSpec("--out", short: "-o", value: "DIR", help: "Write draws.csv, ceac.csv, tornado.csv, results.json and report.html here.")],
         examples: ["samspil uncertainty Scenarios/baseline.json5 Scenarios/viborg-uncertainty.json5 --draws 200 --out results/psa"],
@@ -32,7 +39,13 @@ enum UncertaintyCommand {
 
     static func run(_ args: ParsedArguments, _ console: Console) throws -> Int32 {
         let name = "uncertainty"
+        if args.flag("--merge") { return try merge(args, console) }
         guard args.positional.count == 2 else { throw UsageError("give a base and one scenario", command: name) }
+        let shard = try args.value("--shard").map { text throws(UsageError) -> Shard in
+            guard let s = NumberSyntax.shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: name) }
+            guard args.value("--out") != nil else { throw UsageError("--shard needs --out DIR for the partial result", command: name) }
+            return s
+        }
         guard let drawCount = try args.int("--draws", in: 2...1_000_000, command: name) else {
             throw UsageError("give --draws N (the number of parameter draws)", command: name)
         }
@@ -63,29 +76,88 @@ enum UncertaintyCommand {
         let settings = ProbabilisticSensitivity.Settings(
             replications: replications, jobs: jobs, progress: { done, all in bar.update(done: done, total: all) },
             shouldStop: { Interruption.shared.isRequested })
-        let result: ProbabilisticSensitivity.Result
-        do { result = try analysis.run(settings) } catch { throw ExperimentCommand.failure(error, command: name) }
+        let indices = shard.map { Array(stride(from: $0.index - 1, to: analysis.evaluationCount, by: $0.count)) }
+            ?? Array(0..<analysis.evaluationCount)
+        let evaluations: [Int: ProbabilisticSensitivity.Evaluation]?
+        do { evaluations = try analysis.evaluate(indices, settings) } catch { throw ExperimentCommand.failure(error, command: name) }
         bar.finish()
-        guard !result.interrupted, !Interruption.shared.isRequested else {
+        guard let evaluations, !Interruption.shared.isRequested else {
             console.err("samspil \(name): interrupted; no output was written\n")
             return Interruption.shared.exitCode
         }
         let population = scenario.file.scenario.municipalities.reduce(0) { $0 + $1.population.reduce(0, +) }
-        let report = SensitivityReport(result, horizonDays: analysis.simulation.horizonDays, population: population)
         let settingsText = ["base": base.label, "scenario": scenario.label, "draws": String(drawCount),
                             "replicationsPerDraw": String(replications), "design": design.rawValue, "seed": String(seed),
                             "horizonDays": NumberText.csv(analysis.simulation.horizonDays), "tool": ExperimentCommand.toolInfo().version]
+        if let shard {
+            let part = try SensitivityPart(
+                experimentDigest: SensitivityPart.experimentDigest(analysis, replications: replications, design: design.rawValue,
+                                                                   seed: seed, tool: ExperimentCommand.toolInfo().version),
+                shard: shard.description, evaluationCount: analysis.evaluationCount, draws: drawCount,
+                inputNames: inputs.map(\.path), outcomeNames: analysis.outcomeNames, horizonDays: analysis.simulation.horizonDays,
+                population: population, settings: settingsText, evaluations: evaluations)
+            try destinations.publish(trace: nil, files: [OutputFile(name: "psa-part.json", contents: { try Self.encode(part) })])
+            if !args.flag("--quiet") { console.err("wrote partial result (shard \(shard)) to \(args.value("--out")!)\n") }
+            return 0
+        }
+        let report = SensitivityReport(analysis.assemble(evaluations, tornadoQuantiles: settings.tornadoQuantiles),
+                                       horizonDays: analysis.simulation.horizonDays, population: population)
+        try write(report, settings: settingsText, title: "\(scenario.label) vs \(base.label): uncertainty", dialect: dialect,
+                  destinations: destinations, args: args, console: console, replications: replications)
+        return 0
+    }
+
+    static func encode(_ part: SensitivityPart) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(part)
+    }
+
+    /// `--merge PART...`: the outputs of one run from its shards' parts.
+    static func merge(_ args: ParsedArguments, _ console: Console) throws -> Int32 {
+        let name = "uncertainty"
+        guard !args.positional.isEmpty else { throw UsageError("give the psa-part.json files (or their directories) to merge", command: name) }
+        guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: name) }
+        let dialect = try ExperimentCommand.csvDialect(args, command: name)
+        let destinations = try Destinations(args, command: name)
+        defer { destinations.release() }
+        var parts: [SensitivityPart] = []
+        for path in args.positional {
+            var url = URL(fileURLWithPath: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(description: "samspil uncertainty: error: \(path) does not exist")
+            }
+            if isDirectory.boolValue { url.appendPathComponent("psa-part.json") }
+            guard let data = try? Data(contentsOf: url), let part = try? JSONDecoder().decode(SensitivityPart.self, from: data) else {
+                throw InputError(description: "samspil uncertainty: error: \(url.path) is not a psa-part.json samspil can read")
+            }
+            parts.append(part)
+        }
+        let report: SensitivityReport
+        do { report = try SensitivityPart.merge(parts) } catch {
+            throw InputError(description: "samspil uncertainty: error: \(error.description)")
+        }
+        let settings = parts[0].settings
+        try write(report, settings: settings, title: "\(settings["scenario"] ?? "scenario") vs \(settings["base"] ?? "base"): uncertainty",
+                  dialect: dialect, destinations: destinations, args: args, console: console,
+                  replications: Int(settings["replicationsPerDraw"] ?? "") ?? 0)
+        return 0
+    }
+
+    /// Writes every output of a complete analysis and prints the summary.
+    static func write(_ report: SensitivityReport, settings settingsText: [String: String], title: String, dialect: CSVDialect,
+                      destinations: Destinations, args: ParsedArguments, console: Console, replications: Int) throws {
         let files = [
             OutputFile(name: "draws.csv", contents: { Data(report.drawsCSV.text(dialect).utf8) }),
             OutputFile(name: "ceac.csv", contents: { Data(report.ceacCSV.text(dialect).utf8) }),
             OutputFile(name: "tornado.csv", contents: { Data(report.tornadoCSV.text(dialect).utf8) }),
             OutputFile(name: "results.json", contents: { try report.json(settings: settingsText) }),
-            OutputFile(name: "report.html", contents: { Data(report.html(title: "\(scenario.label) vs \(base.label): uncertainty").utf8) }),
+            OutputFile(name: "report.html", contents: { Data(report.html(title: title).utf8) }),
         ]
         try destinations.publish(trace: nil, files: files)
         if let out = args.value("--out"), !args.flag("--quiet") { console.err("wrote results to \(out)\n") }
         if !args.flag("--quiet") { console.out(table(report, replications: replications)) }
-        return 0
     }
 
     /// The inputs of both files; one path declared in both must agree.

@@ -47,7 +47,7 @@ public struct ProbabilisticSensitivity: Sendable {
     }
 
     /// One evaluation: the inputs' values and the outcomes' paired mean differences.
-    public struct Evaluation: Sendable, Equatable {
+    public struct Evaluation: Sendable, Equatable, Codable {
         public var inputs: [Double]
         public var outcomes: [Double]
     }
@@ -106,33 +106,59 @@ public struct ProbabilisticSensitivity: Sendable {
             + named.map { "payer.net[\($0.level!)=\($0.entity!)]" }
     }
 
-    /// Runs every draw, then the tornado's 2 × inputs evaluations and the point at the means.
-    /// - Complexity: (draws + 2 × inputs + 1) × 2 × replications replications.
+    /// How many evaluations the analysis makes: every draw, the point at the
+    /// means, and two per input for the tornado. Evaluation `i` is draw `i` for
+    /// `i < draws`, then the means, then each input's low and high.
+    public var evaluationCount: Int { draws.count + 1 + 2 * draws.inputs.count }
+
+    /// The inputs' values of evaluation `i`.
+    public func inputs(ofEvaluation i: Int, tornadoQuantiles q: (low: Double, high: Double)) -> [Double] {
+        if i < draws.count { return draws.values(ofDraw: i) }
+        var values = draws.means
+        guard i > draws.count else { return values }
+        let j = (i - draws.count - 1) / 2, high = (i - draws.count - 1) % 2 == 1
+        values[j] = draws.inputs[j].value(atQuantile: high ? q.high : q.low)
+        return values
+    }
+
+    /// Runs every evaluation (or only `indices`, one shard's share) and
+    /// assembles the result when all are there.
+    /// - Complexity: evaluations × 2 × replications replications.
     public func run(_ settings: Settings) throws(ExperimentError) -> Result {
-        let inputs = draws.inputs
-        let total = (draws.count + 2 * inputs.count + 1) * 2 * settings.replications
+        guard let evaluations = try evaluate(Array(0..<evaluationCount), settings) else {
+            return interrupted([])
+        }
+        return assemble(evaluations, tornadoQuantiles: settings.tornadoQuantiles)
+    }
+
+    /// The evaluations `indices` (in order), or `nil` when stopped.
+    public func evaluate(_ indices: [Int], _ settings: Settings) throws(ExperimentError) -> [Int: Evaluation]? {
+        let total = indices.count * 2 * settings.replications
         var done = 0
-        func evaluate(_ values: [Double]) throws(ExperimentError) -> Evaluation? {
-            let outcomes = try pairedOutcomes(values, settings: settings, done: &done, total: total)
-            return outcomes.map { Evaluation(inputs: values, outcomes: $0) }
+        var result: [Int: Evaluation] = [:]
+        for i in indices {
+            let values = inputs(ofEvaluation: i, tornadoQuantiles: settings.tornadoQuantiles)
+            guard let outcomes = try pairedOutcomes(values, settings: settings, done: &done, total: total) else { return nil }
+            result[i] = Evaluation(inputs: values, outcomes: outcomes)
         }
-        var evaluations: [Evaluation] = []
-        for k in 0..<draws.count {
-            guard let e = try evaluate(draws.values(ofDraw: k)) else { return interrupted(evaluations) }
-            evaluations.append(e)
+        return result
+    }
+
+    /// The result from a complete set of evaluations (from one run or merged shards).
+    public func assemble(_ evaluations: [Int: Evaluation], tornadoQuantiles q: (low: Double, high: Double)) -> Result {
+        Self.assemble(evaluations, draws: draws.count, inputNames: draws.inputs.map(\.path), outcomeNames: outcomeNames)
+    }
+
+    /// The result from `draws` draws' evaluations, the point at the means and
+    /// two tornado evaluations per input, keyed by evaluation index.
+    public static func assemble(_ evaluations: [Int: Evaluation], draws: Int, inputNames: [String], outcomeNames: [String]) -> Result {
+        let tornado = inputNames.indices.map { j -> TornadoBar in
+            let low = evaluations[draws + 1 + 2 * j]!, high = evaluations[draws + 2 + 2 * j]!
+            return TornadoBar(input: inputNames[j], lowValue: low.inputs[j], highValue: high.inputs[j],
+                              atLow: low.outcomes, atHigh: high.outcomes)
         }
-        let means = draws.means
-        guard let atMeans = try evaluate(means) else { return interrupted(evaluations) }
-        var tornado: [TornadoBar] = []
-        for (j, input) in inputs.enumerated() {
-            var low = means, high = means
-            low[j] = input.value(atQuantile: settings.tornadoQuantiles.low)
-            high[j] = input.value(atQuantile: settings.tornadoQuantiles.high)
-            guard let l = try evaluate(low), let h = try evaluate(high) else { return interrupted(evaluations) }
-            tornado.append(TornadoBar(input: input.path, lowValue: low[j], highValue: high[j], atLow: l.outcomes, atHigh: h.outcomes))
-        }
-        return Result(outcomeNames: outcomeNames, inputNames: inputs.map(\.path), draws: evaluations, atMeans: atMeans,
-                      tornado: tornado, interrupted: false)
+        return Result(outcomeNames: outcomeNames, inputNames: inputNames, draws: (0..<draws).map { evaluations[$0]! },
+                      atMeans: evaluations[draws]!, tornado: tornado, interrupted: false)
     }
 
     func interrupted(_ evaluations: [Evaluation]) -> Result {
