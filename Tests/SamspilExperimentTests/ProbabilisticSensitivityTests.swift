@@ -75,3 +75,51 @@ struct ProbabilisticSensitivityTests {
         #expect(report.perYear(1) == 365.0 / 60)
     }
 }
+
+/// The PSA's must-reach checks: fixed inputs reproduce `compare` exactly, and
+/// an input with a hand-computable effect gives the hand-computed outcomes.
+@Suite("Probabilistic sensitivity analysis: known answers")
+struct ProbabilisticSensitivityKnownAnswerTests {
+    @Test("with every input fixed, every draw is the comparison")
+    func degenerate() throws {
+        let base = try Experiments.configuration("baseline.json5", replications: 3)
+        let scenario = try Experiments.configuration("viborg-acute-team.json5", replications: 3)
+        let fixed = [UncertainInput(path: "decision.partTimeCredibility", distribution: .fixed(0.6)),
+                     UncertainInput(path: "economics.prices.hospitalBedDayDkk", distribution: .fixed(2000))]
+        let psa = try ProbabilisticSensitivity(base: base, scenario: scenario, inputs: fixed, draws: 3, design: .monteCarlo, seed: 1)
+        let result = try psa.run(.init(replications: 3, jobs: 2))
+        let compared = try Experiments.document("compare", [base, scenario])
+        let c = compared.comparisons[0]
+        func difference(_ name: String, level: String? = nil, entity: String? = nil) -> Double {
+            let m = compared.runs[0].metrics.firstIndex { $0.name == name && $0.level == level && $0.entity == entity }!
+            return c.differences[m].mean
+        }
+        for draw in result.draws {
+            #expect(draw.outcomes[0] == difference("cost.total"))
+            #expect(draw.outcomes[1] == difference("admissions"))
+            #expect(draw.outcomes[2] == c.derived!.first { $0.metric.id == .avoidedAdmissionsBetweenRuns }!.estimate.mean)
+            #expect(draw.outcomes[2 + 2] == difference("payer.region.net"))
+            let k = result.outcomeNames.firstIndex(of: "payer.net[municipality=Viborg]")!
+            #expect(draw.outcomes[k] == difference("payer.net", level: "municipality", entity: "Viborg"))
+        }
+    }
+
+    @Test("a bed-day price moves the total cost linearly, by the change in bed-days")
+    func linearInPrice() throws {
+        let base = try Experiments.configuration("baseline.json5", replications: 2)
+        let scenario = try Experiments.configuration("viborg-acute-team.json5", replications: 2)
+        let price = UncertainInput(path: "economics.prices.hospitalBedDayDkk", distribution: .uniform(min: 1000, max: 3000))
+        let result = try ProbabilisticSensitivity(base: base, scenario: scenario, inputs: [price], draws: 6, design: .latinHypercube, seed: 3)
+            .run(.init(replications: 2, jobs: 2))
+        let compared = try Experiments.document("compare", [base, scenario])
+        let bedDays = compared.comparisons[0].differences[compared.runs[0].metrics.firstIndex { $0.name == "bedDays" && $0.level == nil }!].mean
+        // Δcost(p) = Δcost(2000) + (p − 2000) · Δbed-days, to the øre rounding of each line item.
+        let atMean = result.atMeans.outcomes[0]
+        for draw in result.draws {
+            let expected = atMean + (draw.inputs[0] - 2000) * bedDays
+            #expect(abs(draw.outcomes[0] - expected) < 1, "price \(draw.inputs[0]): \(draw.outcomes[0]) vs \(expected)")
+        }
+        // The patients do not depend on the price: admissions are the same in every draw.
+        #expect(Set(result.draws.map { $0.outcomes[1] }).count == 1)
+    }
+}

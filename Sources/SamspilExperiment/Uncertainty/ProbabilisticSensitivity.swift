@@ -170,9 +170,9 @@ public struct ProbabilisticSensitivity: Sendable {
     /// replications each; the mean paired difference of every outcome, or
     /// `nil` when stopped.
     func pairedOutcomes(_ values: [Double], settings: Settings, done: inout Int, total: Int) throws(ExperimentError) -> [Double]? {
-        var means: [[Double]] = []
+        // Per configuration, per outcome column, the replications' values in replication order.
+        var columns: [[[Double]]] = []
         let numbers = Array(0..<settings.replications)
-        // Per configuration: total cost, admissions, per-episode avoided admissions, then every payer's net.
         for configuration in [base, scenario] {
             var edited = try Configuration(decoding: draws.document(configuration.resolved, with: values), label: configuration.label)
             edited.file.scenario.simulation = simulation
@@ -190,11 +190,15 @@ public struct ProbabilisticSensitivity: Sendable {
             guard finished.count == numbers.count else { return nil }
             let rows = finished.map { ExperimentRunner.values($0, file: edited.file, scenario: simulated) }
             let index = Dictionary(ExperimentRunner.metricInfos(for: simulated).enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
-            let columns = outcomeKeys.map { index[$0] }
-            means.append(columns.map { m in m.map { m in rows.reduce(0) { $0 + $1[m] } / Double(rows.count) } ?? .nan })
+            columns.append(outcomeKeys.map { key in index[key].map { m in rows.map { $0[m] } } ?? rows.map { _ in .nan } })
         }
-        let (b, s) = (means[0], means[1])
-        // Cost and admissions: scenario − base; avoided between runs: base − scenario admissions.
-        return [s[0] - b[0], s[1] - b[1], b[1] - s[1], s[2] - b[2]] + (3..<b.count).map { s[$0] - b[$0] }
+        // The paired mean differences, computed as `compare` computes them (so
+        // fixed inputs reproduce a comparison exactly): scenario − base, and for
+        // admissions avoided between runs base − scenario.
+        func paired(_ k: Int, reversed: Bool = false) -> Double {
+            let (b, s) = (columns[0][k], columns[1][k])
+            return (reversed ? PairedDifference(scenario: b, base: s) : PairedDifference(scenario: s, base: b)).difference.mean ?? .nan
+        }
+        return [paired(0), paired(1), paired(1, reversed: true), paired(2)] + (3..<outcomeKeys.count).map { paired($0) }
     }
 }
