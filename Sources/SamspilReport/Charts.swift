@@ -200,13 +200,14 @@ public enum Charts {
         }
     }
 
-    /// Lines with markers and CI whiskers (sweep curves). With `xCategories`
+    /// Lines with markers and CI whiskers (sweep curves); with `connected: false`
+    /// markers only (a scatter, e.g. the cost-effectiveness plane). With `xCategories`
     /// the x values are indices into it and the axis shows those labels
     /// (for non-numeric sweep values); otherwise the x axis is numeric.
     /// - Complexity: O(points).
     public static func lines(id: String, title: String, description: String, xLabel: String, yLabel: String,
                              series: [PointSeries], xCategories: [String]? = nil, width: Double = Charts.width,
-                             height: Double = 360) -> String {
+                             height: Double = 360, connected: Bool = true) -> String {
         var c = SVGCanvas(width: width, height: height)
         let legend = series.count > 1 || !(series.first?.label.isEmpty ?? true) ? series.map { ($0.label, $0.color) } : []
         let top = header(&c, title: title, legend: legend, width: width)
@@ -237,8 +238,10 @@ public enum Charts {
         for (k, s) in series.enumerated() {
             let dodge = (Double(k) - Double(series.count - 1) / 2) * dodgeUnit
             let sorted = s.points.sorted { $0.x < $1.x }
-            c.path(SVGCanvas.polyline(sorted.map { (x: x($0.x) + dodge, y: y($0.y)) }), stroke: s.color, strokeWidth: 2,
-                   className: "line")
+            if connected {
+                c.path(SVGCanvas.polyline(sorted.map { (x: x($0.x) + dodge, y: y($0.y)) }), stroke: s.color, strokeWidth: 2,
+                       className: "line")
+            }
             for p in sorted where p.x.isFinite && p.y.isFinite {
                 if let lo = p.low, let hi = p.high { c.verticalWhisker(x: x(p.x) + dodge, low: y(lo), high: y(hi), stroke: s.color) }
                 var tip = "\(s.label.isEmpty ? "" : s.label + ": ")\(NumberText.display(p.y))"

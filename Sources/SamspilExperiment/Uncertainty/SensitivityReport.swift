@@ -142,6 +142,17 @@ extension SensitivityReport {
             xLabel: "willingness to pay per avoided admission (DKK)", yLabel: "probability cost-effective",
             series: [Charts.PointSeries(label: "", color: Palette.series[0],
                                         points: curve.map { .init(x: $0.willingnessToPay, y: $0.probability, low: nil, high: nil) })])
+        let effects = result.column(ProbabilisticSensitivity.avoidedBetweenRuns), costs = result.column(ProbabilisticSensitivity.totalCost)
+        let meanEffect = effects.reduce(0, +) / Double(max(1, effects.count)), meanCost = costs.reduce(0, +) / Double(max(1, costs.count))
+        let plane = Charts.lines(
+            id: "chart-ce-plane", title: "Cost-effectiveness plane",
+            description: "Each parameter draw's admissions avoided (between runs) against its change in total resource cost; the mean in a second colour.",
+            xLabel: "admissions avoided", yLabel: "change in total cost (DKK)",
+            series: [Charts.PointSeries(label: "draws", color: Palette.series[5],
+                                        points: zip(effects, costs).map { .init(x: $0, y: $1, low: nil, high: nil) }),
+                     Charts.PointSeries(label: "mean", color: Palette.series[3],
+                                        points: [.init(x: meanEffect, y: meanCost, low: nil, high: nil)])],
+            connected: false)
         var tornadoes = ""
         for name in [ProbabilisticSensitivity.totalCost, ProbabilisticSensitivity.avoidedBetweenRuns] {
             guard let k = result.outcomeNames.firstIndex(of: name) else { continue }
@@ -176,6 +187,7 @@ extension SensitivityReport {
         <tbody>
         \(rows)</tbody></table>
         <h2>Is it worth it?</h2>
+        \(plane)
         \(ceac)
         <h2>Which inputs matter?</h2>
         \(tornadoes)
