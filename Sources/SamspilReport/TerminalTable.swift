@@ -109,7 +109,7 @@ public enum TerminalTable {
     // MARK: Internals
 
     /// Breaks `text` at spaces into lines of at most `width` characters.
-    static func wrap(_ text: String, width: Int) -> String {
+    public static func wrap(_ text: String, width: Int) -> String {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {

@@ -120,14 +120,21 @@ enum RunCommand {
         --jobs), prints the key metrics with 95 % confidence intervals, and with --out
         writes the full results as CSV, JSON and a self-contained HTML report.
         """,
-        options: ExperimentCommand.options,
+        options: ExperimentCommand.options + [OptionSpec("--warmup-report", help: "Check the warm-up instead (MSER-5 on daily occupancy from day 0) and print the verdict.")],
         examples: ["samspil run Scenarios/baseline.json5",
                    "samspil run Scenarios/denmark.json5 --replications 100 --jobs 2 --out results/denmark",
-                   "samspil run Scenarios/viborg-acute-team.json5 --trace trace.csv --replications 1"],
+                   "samspil run Scenarios/viborg-acute-team.json5 --trace trace.csv --replications 1",
+                   "samspil run Scenarios/baseline.json5 --warmup-report"],
         run: { args, console in
             guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "run") }
             let overrides = try ExperimentCommand.overrides(args, command: "run")
             let configuration = try ExperimentCommand.load(args.positional[0], command: "run").applying(overrides)
+            if args.flag("--warmup-report") {
+                let jobs = try args.int("--jobs", in: 1...4096, command: "run") ?? ProcessInfo.processInfo.activeProcessorCount
+                let check = try WarmupCheck.run(configuration, replications: configuration.file.scenario.simulation.replications, jobs: jobs)
+                console.out(TerminalTable.wrap(check.sentence, width: 100) + "\n")
+                return 0
+            }
             return try ExperimentCommand.execute(.run(configuration), args: args, console: console)
         })
 }
