@@ -21,6 +21,8 @@ public struct Experiment: Sendable {
     /// The configurations as they run: the first is the base of every comparison.
     public let configurations: [Configuration]
     public let sweep: SweepInfo?
+    /// Settings each configuration keeps (swept per point).
+    let perPoint: Set<String>
 
     /// Aligns the configurations: every one runs with the base's experiment
     /// settings (replications, seed, warm-up, horizon) except the keys in
@@ -30,6 +32,15 @@ public struct Experiment: Sendable {
         self.command = command
         self.configurations = Self.aligned(configurations, keepingPerPoint: perPoint)
         self.sweep = sweep
+        self.perPoint = perPoint
+    }
+
+    /// The same experiment with `n` replications (for a precision target).
+    public func withReplications(_ n: Int) -> Experiment {
+        var overrides = ExperimentOverrides()
+        overrides.replications = n
+        return Experiment(command: command, configurations: configurations.map { $0.applying(overrides) }, sweep: sweep,
+                          perPoint: perPoint.subtracting(["replications"]))
     }
 
     /// One scenario, every metric with its confidence interval.

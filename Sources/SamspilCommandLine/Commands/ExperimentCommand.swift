@@ -20,6 +20,8 @@ enum ExperimentCommand {
         OptionSpec("--no-report", help: "Skip report.html."),
         OptionSpec("--csv", value: "DIALECT", help: "standard (default: comma, decimal point) or excel (semicolon, decimal comma, UTF-8 BOM)."),
         OptionSpec("--quiet", short: "-q", help: "No progress bar and no table."),
+        OptionSpec("--precision", value: "M=SHARE", help: "Add replications until metric M's 95 % half-width is at most SHARE of its mean (e.g. admissions=0.01)."),
+        OptionSpec("--max-replications", value: "N", help: "The most replications --precision may use (default 1000)."),
     ]
 
     /// The `--csv` dialect; a usage error for anything else.
@@ -72,15 +74,47 @@ enum ExperimentCommand {
         let options = Experiment.Options(jobs: jobs, shard: shard, traceFirst: args.value("--trace") != nil, tool: toolInfo(),
                                          progress: { done, all in bar.update(done: done, total: all) },
                                          shouldStop: { Interruption.shared.isRequested })
-        let result = try experiment.perform(options)
-        bar.finish()
-        guard let document = result.document, !Interruption.shared.isRequested else {
-            console.err("samspil \(command): interrupted after \(result.completed) of \(result.planned) replications; no output was written\n")
-            return Interruption.shared.exitCode
+        let document: RunDocument
+        var traceCSV: String?
+        if let text = args.value("--precision") {
+            guard shard == nil else { throw UsageError("--precision cannot be combined with --shard", command: command) }
+            guard let targets = PrecisionTarget.parse(text) else {
+                throw UsageError("--precision takes METRIC=SHARE[,…] with 0 < SHARE < 1, e.g. admissions=0.01, got '\(text)'", command: command)
+            }
+            let maximum = try args.int("--max-replications", in: 2...1_000_000, command: command) ?? 1_000
+            let outcome: PrecisionTarget.Outcome
+            do { outcome = try PrecisionTarget.perform(experiment, targets: targets, maximum: maximum, options: options) } catch let error as ExperimentError {
+                throw failure(error, command: command)
+            }
+            bar.finish()
+            guard let result = outcome.document, !Interruption.shared.isRequested else {
+                console.err("samspil \(command): interrupted; no output was written\n")
+                return Interruption.shared.exitCode
+            }
+            var noted = result
+            let verdict = outcome.reached ? "precision reached with \(outcome.replications) replications"
+                : "precision NOT reached: stopped at the maximum of \(outcome.replications) replications (--max-replications)"
+            noted.warnings = (noted.warnings ?? []).filter { !$0.hasPrefix("only ") } + (outcome.reached ? [] : [verdict])
+            if noted.warnings?.isEmpty == true { noted.warnings = nil }
+            if !args.flag("--quiet") {
+                console.err("samspil \(command): \(verdict)\n")
+                for line in outcome.lines { console.err("  \(line)\n") }
+            }
+            document = noted
+            traceCSV = outcome.traceCSV
+        } else {
+            let result = try experiment.perform(options)
+            bar.finish()
+            guard let finished = result.document, !Interruption.shared.isRequested else {
+                console.err("samspil \(command): interrupted after \(result.completed) of \(result.planned) replications; no output was written\n")
+                return Interruption.shared.exitCode
+            }
+            document = finished
+            traceCSV = result.traceCSV
         }
         // Warnings are in results.json and the report too; --quiet keeps standard error for errors.
         if !args.flag("--quiet") { for warning in document.warnings ?? [] { console.err("samspil \(command): warning: \(warning)\n") } }
-        try writeOutputs(document, args: args, console: console, traceCSV: result.traceCSV, partial: shard != nil,
+        try writeOutputs(document, args: args, console: console, traceCSV: traceCSV, partial: shard != nil,
                          destinations: destinations)
         return 0
     }
