@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SamspilEngine
 import SamspilModel
@@ -133,14 +134,39 @@ public struct ProbabilisticSensitivity: Sendable {
 
     /// The evaluations `indices` (in order), or `nil` when stopped.
     public func evaluate(_ indices: [Int], _ settings: Settings) throws(ExperimentError) -> [Int: Evaluation]? {
+        // Evaluations are independent: `jobs` of them run at once, each with its
+        // replications on one thread (a draw's few replications parallelise
+        // worse than many draws do). Every evaluation is deterministic, so the
+        // result does not depend on the number of threads.
         let total = indices.count * 2 * settings.replications
-        var done = 0
-        var result: [Int: Evaluation] = [:]
-        for i in indices {
-            let values = inputs(ofEvaluation: i, tornadoQuantiles: settings.tornadoQuantiles)
-            guard let outcomes = try pairedOutcomes(values, settings: settings, done: &done, total: total) else { return nil }
-            result[i] = Evaluation(inputs: values, outcomes: outcomes)
+        let slots = EvaluationSlots(count: indices.count)
+        let progress = settings.progress
+        let serial = { () -> Settings in
+            var s = settings
+            s.jobs = 1
+            s.progress = nil
+            return s
+        }()
+        DispatchQueue.concurrentPerform(iterations: Swift.min(Swift.max(1, settings.jobs), indices.count)) { worker in
+            var k = worker
+            while k < indices.count, slots.failure == nil, !(settings.shouldStop?() ?? false) {
+                let values = inputs(ofEvaluation: indices[k], tornadoQuantiles: settings.tornadoQuantiles)
+                var done = 0
+                do throws(ExperimentError) {
+                    if let outcomes = try pairedOutcomes(values, settings: serial, done: &done, total: total) {
+                        slots.store(k, Evaluation(inputs: values, outcomes: outcomes))
+                        progress?(slots.finished(2 * settings.replications), total)
+                    }
+                } catch {
+                    slots.fail(error)
+                }
+                k += Swift.min(Swift.max(1, settings.jobs), indices.count)
+            }
         }
+        if let failure = slots.failure { throw failure }
+        guard slots.isComplete else { return nil }
+        var result: [Int: Evaluation] = [:]
+        for (k, i) in indices.enumerated() { result[i] = slots.value(k) }
         return result
     }
 
@@ -201,4 +227,21 @@ public struct ProbabilisticSensitivity: Sendable {
         }
         return [paired(0), paired(1), paired(1, reversed: true), paired(2)] + (3..<outcomeKeys.count).map { paired($0) }
     }
+}
+
+/// The evaluations of one `evaluate` call, filled from several threads.
+final class EvaluationSlots: @unchecked Sendable {
+    private let lock = DispatchSemaphoreLock()
+    private var slots: [ProbabilisticSensitivity.Evaluation?]
+    private var replicationsDone = 0
+    private var error: ExperimentError?
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ k: Int, _ evaluation: ProbabilisticSensitivity.Evaluation) { lock.locked { slots[k] = evaluation } }
+    func value(_ k: Int) -> ProbabilisticSensitivity.Evaluation? { lock.locked { slots[k] } }
+    func finished(_ replications: Int) -> Int { lock.locked { replicationsDone += replications; return replicationsDone } }
+    func fail(_ e: ExperimentError) { lock.locked { if error == nil { error = e } } }
+    var failure: ExperimentError? { lock.locked { error } }
+    var isComplete: Bool { lock.locked { slots.allSatisfy { $0 != nil } } }
 }
