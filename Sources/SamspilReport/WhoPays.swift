@@ -38,7 +38,7 @@ public enum WhoPays {
 
     /// A named payer in words: "Viborg municipality", "Region Midtjylland",
     /// "general practice in Region Midtjylland", "the state".
-    static func displayEntity(level: String, name: String) -> String {
+    public static func displayEntity(level: String, name: String) -> String {
         switch level {
         case "municipality": return name.lowercased().contains("kommune") ? name : "\(name) municipality"
         case "region", "state": return name

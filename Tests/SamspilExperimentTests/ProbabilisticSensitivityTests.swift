@@ -123,3 +123,36 @@ struct ProbabilisticSensitivityKnownAnswerTests {
         #expect(Set(result.draws.map { $0.outcomes[1] }).count == 1)
     }
 }
+
+@Suite("Deal designer")
+struct DealDesignerTests {
+    /// Draws in which the region saves 3,000 and the municipality pays 1,000 for 100 avoided admissions.
+    static func report(regionSaves: Double = -3000, municipalityPays: Double = 1000, cost: Double = -2000) -> SensitivityReport {
+        let names = [ProbabilisticSensitivity.totalCost, ProbabilisticSensitivity.admissions, ProbabilisticSensitivity.avoidedBetweenRuns,
+                     ProbabilisticSensitivity.avoidedPerEpisode, "payer.net[municipality=M]", "payer.net[region=R]"]
+        let draws = (0..<10).map { k in
+            ProbabilisticSensitivity.Evaluation(inputs: [Double(k)], outcomes: [cost, -100, 100, 80, municipalityPays, regionSaves])
+        }
+        let result = ProbabilisticSensitivity.Result(outcomeNames: names, inputNames: ["x"], draws: draws, atMeans: draws[0],
+                                                     tornado: [], interrupted: false)
+        return SensitivityReport(result, horizonDays: 365, population: 1000)
+    }
+
+    @Test("a payment per avoided admission from the saver to the payer: acceptable exactly between break-evens")
+    func knownRange() {
+        let designer = DealDesigner(Self.report(), probability: 0.8)
+        let deals = designer.search(rates: (0...40).map(Double.init))
+        let deal = deals.first { $0.payer == "payer.net[region=R]" && $0.receiver == "payer.net[municipality=M]" }
+        #expect(deal?.acceptableRates == 10...30)
+        #expect(deals.first { $0.payer == "payer.net[municipality=M]" }?.acceptableRates == nil)
+        #expect(designer.summary(deals).hasPrefix("R pays M municipality 10.0–30.0 DKK per avoided admission"))
+    }
+
+    @Test("when the change costs more than it saves, no deal exists and the summary says why")
+    func noDeal() {
+        let designer = DealDesigner(Self.report(regionSaves: -500, municipalityPays: 1000, cost: 500), probability: 0.8)
+        let text = designer.summary(designer.search(rates: (0...40).map(Double.init)))
+        #expect(text.hasPrefix("No payment per avoided admission"))
+        #expect(text.contains("lowers the total resource cost in 0 % of the draws"))
+    }
+}

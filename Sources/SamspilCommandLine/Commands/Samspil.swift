@@ -14,7 +14,7 @@ public enum Samspil {
 
     public static let commands: [Command] = [
         RunCommand.command, CompareCommand.command, SweepCommand.command, ValidateCommand.command,
-        ShowCommand.command, MergeCommand.command, MetricsCommand.command, InitCommand.command, UncertaintyCommand.command,
+        ShowCommand.command, MergeCommand.command, MetricsCommand.command, InitCommand.command, UncertaintyCommand.command, DealCommand.command,
     ]
 
     public static var overview: String {
@@ -75,7 +75,7 @@ public enum Samspil {
             let parsed = try ArgumentParser.parse(rest, options: command.options, command: command.name)
             // Commands that write catch signals from the start, so a Ctrl-C while
             // scenarios load still ends in exit 130 with nothing written.
-            if ["run", "compare", "sweep", "merge", "uncertainty"].contains(command.name) { Interruption.shared.install() }
+            if ["run", "compare", "sweep", "merge", "uncertainty", "deal"].contains(command.name) { Interruption.shared.install() }
             return try command.run(parsed, console)
         } catch let error as UsageError {
             console.err("samspil \(command.name): error: \(error.message)\nRun `samspil \(command.name) --help` for usage.\n")

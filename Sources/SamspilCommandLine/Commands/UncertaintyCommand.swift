@@ -38,8 +38,13 @@ enum UncertaintyCommand {
         run: run)
 
     static func run(_ args: ParsedArguments, _ console: Console) throws -> Int32 {
-        let name = "uncertainty"
-        if args.flag("--merge") { return try merge(args, console) }
+        try run(args, console, deal: nil)
+    }
+
+    /// The analysis; with `deal` (a probability), also the deal designer's search (`samspil deal`).
+    static func run(_ args: ParsedArguments, _ console: Console, deal: Double?) throws -> Int32 {
+        let name = deal == nil ? "uncertainty" : "deal"
+        if deal == nil, args.flag("--merge") { return try merge(args, console) }
         guard args.positional.count == 2 else { throw UsageError("give a base and one scenario", command: name) }
         let shard = try args.value("--shard").map { text throws(UsageError) -> Shard in
             guard let s = NumberSyntax.shard(text) else { throw UsageError("--shard takes K/N with 1 ≤ K ≤ N, got '\(text)'", command: name) }
@@ -102,8 +107,24 @@ enum UncertaintyCommand {
         }
         let report = SensitivityReport(analysis.assemble(evaluations, tornadoQuantiles: settings.tornadoQuantiles),
                                        horizonDays: analysis.simulation.horizonDays, population: population)
+        var extra: [OutputFile] = []
+        var dealText: String?
+        if let deal {
+            let designer = DealDesigner(report, probability: deal)
+            let deals = designer.search()
+            dealText = designer.summary(deals)
+            var table = CSVTable(header: ["payer", "receiver", "rate_low", "rate_high", "best_rate", "best_probability"])
+            for d in deals {
+                table.append([d.payer, d.receiver, d.acceptableRates.map { NumberText.csv($0.lowerBound) } ?? "",
+                              d.acceptableRates.map { NumberText.csv($0.upperBound) } ?? "", NumberText.csv(d.bestRate),
+                              NumberText.csv(d.bestProbability)])
+            }
+            let text = table.text(dialect)
+            extra.append(OutputFile(name: "deals.csv", contents: { Data(text.utf8) }))
+        }
         try write(report, settings: settingsText, title: "\(scenario.label) vs \(base.label): uncertainty", dialect: dialect,
-                  destinations: destinations, args: args, console: console, replications: replications)
+                  destinations: destinations, args: args, console: console, replications: replications, extra: extra)
+        if let dealText { console.out("\nDeal (payments per avoided admission between named payers):\n" + TerminalTable.wrap(dealText, width: 100) + "\n") }
         return 0
     }
 
@@ -147,7 +168,8 @@ enum UncertaintyCommand {
 
     /// Writes every output of a complete analysis and prints the summary.
     static func write(_ report: SensitivityReport, settings settingsText: [String: String], title: String, dialect: CSVDialect,
-                      destinations: Destinations, args: ParsedArguments, console: Console, replications: Int) throws {
+                      destinations: Destinations, args: ParsedArguments, console: Console, replications: Int,
+                      extra: [OutputFile] = []) throws {
         let files = [
             OutputFile(name: "draws.csv", contents: { Data(report.drawsCSV.text(dialect).utf8) }),
             OutputFile(name: "ceac.csv", contents: { Data(report.ceacCSV.text(dialect).utf8) }),
@@ -155,7 +177,7 @@ enum UncertaintyCommand {
             OutputFile(name: "results.json", contents: { try report.json(settings: settingsText) }),
             OutputFile(name: "report.html", contents: { Data(report.html(title: title).utf8) }),
         ]
-        try destinations.publish(trace: nil, files: files)
+        try destinations.publish(trace: nil, files: files + extra)
         if let out = args.value("--out"), !args.flag("--quiet") { console.err("wrote results to \(out)\n") }
         if !args.flag("--quiet") { console.out(table(report, replications: replications)) }
     }
@@ -207,4 +229,28 @@ enum UncertaintyCommand {
 
 extension String {
     func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
+
+/// `samspil deal`: the deal designer on a probabilistic sensitivity analysis.
+enum DealCommand {
+    static let command = Command(
+        name: "deal", summary: "Side payments that let every payer gain: the deal designer.",
+        usage: "samspil deal BASE SCENARIO --draws N [--probability P] [options]",
+        discussion: """
+        Runs the probabilistic sensitivity analysis of `samspil uncertainty` and
+        then searches payments per admission avoided between runs, from one named
+        payer to another (e.g. the region to the municipality that runs the
+        team), for the rates at which every payer whose net changes ends no worse
+        off with probability at least P (default 0.8). Payments move money
+        between payers; when the change costs more in total than it saves, no
+        deal can make everyone gain, and the command says so. Writes deals.csv
+        beside the uncertainty outputs.
+        """,
+        options: UncertaintyCommand.command.options.filter { !["--shard", "--merge"].contains($0.name) }
+            + [OptionSpec("--probability", value: "P", help: "The probability every party must gain with (default 0.8).")],
+        examples: ["samspil deal Scenarios/baseline.json5 Scenarios/viborg-uncertainty.json5 --draws 200 --out results/deal"],
+        run: { args, console in
+            let p = try args.double("--probability", in: 0.5...0.999, command: "deal") ?? 0.8
+            return try UncertaintyCommand.run(args, console, deal: p)
+        })
 }
