@@ -82,7 +82,6 @@ struct Episode {
         static let outcomeRecorded = Flags(rawValue: 1 << 9)
         static let needsCare = Flags(rawValue: 1 << 10)
         static let temporaryBed = Flags(rawValue: 1 << 11)
-        static let earlyDischarge = Flags(rawValue: 1 << 12)
         /// A team episode that came from early discharge (it ends the hospital stay).
         static let fromEarlyDischarge = Flags(rawValue: 1 << 13)
         /// The acute-bed episode lies in a pooled hospital bed.
