@@ -17,7 +17,7 @@ extension PatientFlowSimulation {
         for (index, stream) in model.streams.enumerated() {
             var g = Xoshiro256StarStar(StreamKey(masterSeed: model.seed, replication: replication,
                                                  purpose: Purpose.arrivals, entity: stream.identity))
-            let first = model.profiles[stream.profile].nextArrival(after: 0, rateScale: stream.ratePerHour, using: &g)
+            let first = model.nextArrival(stream, after: 0, using: &g)
             arrivals.generators.append(g)
             arrivals.counts.append(0)
             arrivals.seeds.append(StreamKey(masterSeed: model.seed, replication: replication,
@@ -31,7 +31,7 @@ extension PatientFlowSimulation {
     mutating func arrive(stream s: Int) {
         let stream = model.streams[s]
         var g = arrivals.generators[s]
-        let next = model.profiles[stream.profile].nextArrival(after: now, rateScale: stream.ratePerHour, using: &g)
+        let next = model.nextArrival(stream, after: now, using: &g)
         arrivals.generators[s] = g
         if next < model.end { scheduler.schedule(EventKind.arrival, at: next, entity: UInt32(s), priority: .seize) }
 

@@ -87,7 +87,7 @@ extension PatientFlowSimulation {
         // Length of stay until medically ready.
         var g = SplitMix64(episode: e.key, Purpose.stay)
         let index = Int(e.group) * model.ageCount + Int(e.age)
-        var stay = Swift.max(0, model.lengthOfStay[index].sample(using: &g)) * model.lengthOfStayMultiplier
+        var stay = Swift.max(0, model.lengthOfStay.sample(index, using: &g)) * model.lengthOfStayMultiplier
         if full && model.bedPressure.enabled { stay *= model.bedPressure.outlierStayMultiplier }
         e.readyTime = now + stay
         episodes.slots[Int(id)] = e

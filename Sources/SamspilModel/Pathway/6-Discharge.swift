@@ -95,7 +95,7 @@ extension PatientFlowSimulation {
         if e.flags.contains(.temporaryBed) {
             // The patient moves to the temporary bed already granted; its stay ends later.
             var g = discharge.random[m]
-            let stay = Swift.max(0, model.temporaryBedStay[m].sample(using: &g))
+            let stay = Swift.max(0, model.temporaryBedStay.sample(m, using: &g))
             discharge.random[m] = g
             scheduler.schedule(EventKind.temporaryBedEnd, at: now + stay, entity: UInt32(m), priority: .release)
         }

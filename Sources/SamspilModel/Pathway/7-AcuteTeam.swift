@@ -61,13 +61,13 @@ extension PatientFlowSimulation {
             escalationProbability = 0
         } else {
             let group = model.groups[Int(e.group)]
-            length = Swift.max(1, model.groupTeamEpisodeLength[Int(e.group)].sample(using: &g))
+            length = Swift.max(1, model.groupTeamEpisodeLength.sample(Int(e.group), using: &g))
             e.visitsPerDay = UInt8(clamping: group.teamVisitsPerDay)
             escalationProbability = group.teamEscalationProbability * bandRisk(e)
         }
         e.phaseEnd = now + length
         e.readyTime = now      // referral time, for the response time
-        var delay = Swift.max(0, model.teamResponseDelay[t].sample(using: &g))
+        var delay = Swift.max(0, model.teamResponseDelay.sample(t, using: &g))
         if model.greyZone { delay += model.greyZoneDelayHours }
         let escalates = deteriorationUniform(e) < escalationProbability
         let escalationAt = now + g.nextUnitDouble() * length
@@ -121,7 +121,7 @@ extension PatientFlowSimulation {
     @inline(__always)
     mutating func visitHours(team t: Int) -> Double {
         var g = teams.random[t]
-        let hours = Swift.max(0, model.teamVisitDuration[t].sample(using: &g)) + Swift.max(0, model.teamTravelTime[t].sample(using: &g))
+        let hours = Swift.max(0, model.teamVisitDuration.sample(t, using: &g)) + Swift.max(0, model.teamTravelTime.sample(t, using: &g))
         teams.random[t] = g
         return hours
     }

@@ -45,7 +45,7 @@ extension PatientFlowSimulation {
         }
         count(.acuteBedEpisodes, for: who)
         var g = SplitMix64(episode: e.key, Purpose.acuteBed)
-        let stay = Swift.max(0, model.groupBedStay[Int(e.group)].sample(using: &g))
+        let stay = Swift.max(0, model.groupBedStay.sample(Int(e.group), using: &g))
         let escalates = deteriorationUniform(e) < model.groups[Int(e.group)].bedEscalationProbability * bandRisk(e)
         let at = escalates ? now + g.nextUnitDouble() * stay : now + stay
         updated.phaseEnd = at

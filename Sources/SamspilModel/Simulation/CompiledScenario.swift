@@ -409,3 +409,24 @@ public struct CompiledScenario: Sendable {
                         shiftNames: team.shifts.map(\.name))
     }
 }
+
+// In-place reads of the tables whose elements hold references: through the
+// array's getter an element is copied, retaining (and later releasing) every
+// array inside it, on each event.
+extension CompiledScenario {
+    /// The next arrival time of `stream` after `time`.
+    /// - Complexity: O(log hours in the profile's cycle).
+    @inline(__always)
+    func nextArrival(_ stream: ArrivalStream, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
+        profiles.withUnsafeBufferPointer { $0[stream.profile].nextArrival(after: time, rateScale: stream.ratePerHour, using: &g) }
+    }
+}
+
+extension Array where Element == Distribution {
+    /// Draws from element `i` without copying it.
+    /// - Complexity: that of the distribution's `sample`.
+    @inline(__always)
+    func sample<G: RandomNumberGenerator>(_ i: Int, using g: inout G) -> Double {
+        withUnsafeBufferPointer { $0[i].sample(using: &g) }
+    }
+}
