@@ -45,7 +45,7 @@ public struct LadderQueueCalendar: EventCalendar {
     @inlinable static var chunkSize: Int { 1 &<< chunkShift }
     /// A bucket with more events than this is split into a child rung (if the
     /// rung limit allows) instead of being sorted into the bottom.
-    @inlinable public static var threshold: Int { 4096 }
+    @inlinable public static var threshold: Int { 128 }
     /// The number of rungs is capped; identical times cannot be split anyway.
     @inlinable public static var maximumRungs: Int { 8 }
     /// Average events per bucket when rung 0 is built from a large top (smaller

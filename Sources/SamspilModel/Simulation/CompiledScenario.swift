@@ -34,6 +34,10 @@ public struct CompiledScenario: Sendable {
     }
     let streams: [ArrivalStream]
     let profiles: [RateProfile]
+    /// Every profile's cumulative table, one after another (`profileStride`
+    /// values each): the arrival search reads it in place.
+    let profileTables: ContiguousArray<Double>
+    let profileStride: Int
 
     // Municipalities
     let catchmentStart: [Int]          // index into catchmentHospital, count + 1 entries
@@ -221,6 +225,8 @@ public struct CompiledScenario: Sendable {
             }
         }
         self.profiles = profiles
+        profileStride = RateProfile.cycleHours + 1
+        profileTables = ContiguousArray(profiles.flatMap(\.cumulativeTable))
 
         var streams: [ArrivalStream] = []
         for (m, municipality) in scenario.municipalities.enumerated() {
@@ -418,7 +424,11 @@ extension CompiledScenario {
     /// - Complexity: O(log hours in the profile's cycle).
     @inline(__always)
     func nextArrival(_ stream: ArrivalStream, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
-        profiles.withUnsafeBufferPointer { $0[stream.profile].nextArrival(after: time, rateScale: stream.ratePerHour, using: &g) }
+        let start = stream.profile &* profileStride
+        return profileTables.withUnsafeBufferPointer { tables in
+            RateProfile.nextArrival(after: time, rateScale: stream.ratePerHour,
+                                    cumulative: UnsafeBufferPointer(rebasing: tables[start ..< start &+ profileStride]), using: &g)
+        }
     }
 }
 
