@@ -54,7 +54,7 @@ public struct CompiledScenario: Sendable {
         var acceptDays: WeekdaySet
     }
     let dischargeRules: [DischargeRules]
-    let temporaryBedStay: [Distribution]
+    let temporaryBedStay: [PreparedDistribution]
     let gpSlotsPerDay: [Double]
     let homeCareStartsPerDay: [Double]
     let temporaryBeds: [Int]
@@ -62,7 +62,7 @@ public struct CompiledScenario: Sendable {
 
     // Groups × age bands (index g * ageCount + a)
     let severityCumulative: [(Double, Double)]   // P(gp), P(gp) + P(borderline)
-    let lengthOfStay: [Distribution]
+    let lengthOfStay: [PreparedDistribution]
     let needsCare: [Double]
     let readmission: [Double]
 
@@ -86,9 +86,9 @@ public struct CompiledScenario: Sendable {
     }
     let groups: [GroupRules]
     /// Length of a team episode per group (`.fixed(0)` for groups without team treatment).
-    let groupTeamEpisodeLength: [Distribution]
+    let groupTeamEpisodeLength: [PreparedDistribution]
     /// Length of an acute-bed stay per group (`.fixed(0)` for groups without bed treatment).
-    let groupBedStay: [Distribution]
+    let groupBedStay: [PreparedDistribution]
 
     /// What the event loop needs of an acute team: plain values only (its
     /// distributions are kept apart, in `teamResponseDelay`, `teamVisitDuration`
@@ -102,9 +102,9 @@ public struct CompiledScenario: Sendable {
         var earlyDischarge: EarlyDischarge?
     }
     let teams: [TeamRules]
-    let teamResponseDelay: [Distribution]
-    let teamVisitDuration: [Distribution]
-    let teamTravelTime: [Distribution]
+    let teamResponseDelay: [PreparedDistribution]
+    let teamVisitDuration: [PreparedDistribution]
+    let teamTravelTime: [PreparedDistribution]
 
     let hospitalDischargeHours: [HourWindow]
     let hospitalOverflowPolicy: [Hospital.OverflowPolicy]
@@ -181,7 +181,7 @@ public struct CompiledScenario: Sendable {
     let afterEmergencyDepartmentReturnMultiplier: Double
     let afterCommunityCareReturnMultiplier: Double
     let returnWindowHours: Double
-    let timeToReturn: Distribution
+    let timeToReturn: PreparedDistribution
     // Deterioration and bed pressure
     let waitingDeteriorationHazard: Double
     let bedPressure: BedPressureSettings
@@ -277,14 +277,14 @@ public struct CompiledScenario: Sendable {
             DischargeRules(notificationHours: $0.notificationHours, notificationLeadHours: $0.notificationLeadHours,
                            acceptHours: $0.acceptHours, acceptDays: $0.acceptDays)
         }
-        temporaryBedStay = discharge.map(\.temporaryBedStay)
+        temporaryBedStay = discharge.map { PreparedDistribution($0.temporaryBedStay) }
         population65 = scenario.municipalities.map { m in zip(m.population, old).reduce(0) { $0 + ($1.1 ? $1.0 : 0) } }
         gpSlotsPerDay = scenario.municipalities.map { m in m.population.reduce(0, +) / 1000 * scenario.contact.gpSameDaySlotsPerThousandPerDay }
         homeCareStartsPerDay = zip(discharge, population65).map { $0.homeCareStartsPerThousand65PerDay * $1 / 1000 }
         temporaryBeds = zip(discharge, population65).map { Int(($0.temporaryBedsPerThousand65 * $1 / 1000).rounded()) }
 
         var severityCumulative: [(Double, Double)] = []
-        var lengthOfStay: [Distribution] = []
+        var lengthOfStay: [PreparedDistribution] = []
         var needsCare: [Double] = []
         var readmission: [Double] = []
         for group in scenario.patientGroups {
@@ -292,7 +292,7 @@ public struct CompiledScenario: Sendable {
                 let shares = group.severity[a]
                 let total = shares.sum
                 severityCumulative.append((shares.gpManageable / total, (shares.gpManageable + shares.borderline) / total))
-                lengthOfStay.append(group.lengthOfStay[a])
+                lengthOfStay.append(PreparedDistribution(group.lengthOfStay[a]))
                 needsCare.append(group.needsMunicipalCare[a])
                 readmission.append(group.readmissionProbability[a])
             }
@@ -314,16 +314,16 @@ public struct CompiledScenario: Sendable {
                        bedSubstitutableShare: $0.acuteBed?.substitutableShare ?? 0,
                        bedEscalationProbability: $0.acuteBed?.escalationProbability ?? 0)
         }
-        groupTeamEpisodeLength = scenario.patientGroups.map { $0.acuteTeam?.episodeLength ?? .fixed(0) }
-        groupBedStay = scenario.patientGroups.map { $0.acuteBed?.lengthOfStay ?? .fixed(0) }
+        groupTeamEpisodeLength = scenario.patientGroups.map { PreparedDistribution($0.acuteTeam?.episodeLength ?? .fixed(0)) }
+        groupBedStay = scenario.patientGroups.map { PreparedDistribution($0.acuteBed?.lengthOfStay ?? .fixed(0)) }
         teams = scenario.acuteTeams.map {
             TeamRules(maximumCaseload: $0.maximumCaseload,
                       serviceHours: Swift.max(0, $0.visitDuration.mean) + Swift.max(0, $0.travelTime.mean),
                       forwardVisitation: $0.forwardVisitation, followUp: $0.followUp, earlyDischarge: $0.earlyDischarge)
         }
-        teamResponseDelay = scenario.acuteTeams.map(\.responseDelay)
-        teamVisitDuration = scenario.acuteTeams.map(\.visitDuration)
-        teamTravelTime = scenario.acuteTeams.map(\.travelTime)
+        teamResponseDelay = scenario.acuteTeams.map { PreparedDistribution($0.responseDelay) }
+        teamVisitDuration = scenario.acuteTeams.map { PreparedDistribution($0.visitDuration) }
+        teamTravelTime = scenario.acuteTeams.map { PreparedDistribution($0.travelTime) }
         hospitalDischargeHours = scenario.hospitals.map(\.dischargeHours)
         hospitalOverflowPolicy = scenario.hospitals.map(\.overflow)
         bedSchedules = scenario.hospitals.map { h in
@@ -367,7 +367,7 @@ public struct CompiledScenario: Sendable {
         afterEmergencyDepartmentReturnMultiplier = r.afterEmergencyDepartmentMultiplier
         afterCommunityCareReturnMultiplier = r.afterCommunityCareMultiplier
         returnWindowHours = r.windowDays * 24
-        timeToReturn = r.timeToReadmission
+        timeToReturn = PreparedDistribution(r.timeToReadmission)
         waitingDeteriorationHazard = scenario.deterioration.hazardPerHourWaiting
         bedPressure = scenario.bedPressure
     }
@@ -432,7 +432,7 @@ extension CompiledScenario {
     }
 }
 
-extension Array where Element == Distribution {
+extension Array where Element == PreparedDistribution {
     /// Draws from element `i` without copying it.
     /// - Complexity: that of the distribution's `sample`.
     @inline(__always)

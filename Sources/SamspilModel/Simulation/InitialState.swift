@@ -11,7 +11,7 @@ extension PatientFlowSimulation {
             let index = Int(stream.group) * model.ageCount + Int(stream.age)
             let (_, borderCut) = model.severityCumulative[index]
             let admitShare = 1 - borderCut + (borderCut - model.severityCumulative[index].0) * 0.8
-            let meanStay = model.lengthOfStay[index].mean
+            let meanStay = model.lengthOfStay[index].distribution.mean
             let m = Int(stream.municipality)
             var previous = 0.0
             for k in model.catchmentStart[m]..<model.catchmentStart[m + 1] {
