@@ -3,10 +3,14 @@ import SamspilEngine
 /// The arrival streams' state: one non-homogeneous Poisson process per
 /// municipality × group × age band, each with its own generator.
 struct ArrivalStreams {
-    var generators: ContiguousArray<Xoshiro256StarStar> = []
-    /// Arrivals so far per stream: with the stream's seed, the episode's identity.
-    var counts: ContiguousArray<UInt64> = []
-    var seeds: ContiguousArray<UInt64> = []
+    /// One record per stream, so that an arrival touches one cache line of state.
+    struct Stream {
+        var generator: Xoshiro256StarStar
+        /// Arrivals so far: with `seed`, the identity of the next episode.
+        var count: UInt64
+        var seed: UInt64
+    }
+    var streams: ContiguousArray<Stream> = []
 }
 
 // Step 1 of the pathway: an acute episode begins. Its severity band is drawn
@@ -18,10 +22,9 @@ extension PatientFlowSimulation {
             var g = Xoshiro256StarStar(StreamKey(masterSeed: model.seed, replication: replication,
                                                  purpose: Purpose.arrivals, entity: stream.identity))
             let first = model.nextArrival(stream, after: 0, using: &g)
-            arrivals.generators.append(g)
-            arrivals.counts.append(0)
-            arrivals.seeds.append(StreamKey(masterSeed: model.seed, replication: replication,
-                                            purpose: Purpose.episode, entity: stream.identity).seed)
+            arrivals.streams.append(ArrivalStreams.Stream(
+                generator: g, count: 0,
+                seed: StreamKey(masterSeed: model.seed, replication: replication, purpose: Purpose.episode, entity: stream.identity).seed))
             if first < model.end { scheduler.schedule(EventKind.arrival, at: first, entity: UInt32(index), priority: .seize) }
         }
     }
@@ -30,17 +33,17 @@ extension PatientFlowSimulation {
     /// the severity band and the first contact.
     mutating func arrive(stream s: Int) {
         let stream = model.streams[s]
-        var g = arrivals.generators[s]
-        let next = model.nextArrival(stream, after: now, using: &g)
-        arrivals.generators[s] = g
+        var state = arrivals.streams[s]
+        let next = model.nextArrival(stream, after: now, using: &state.generator)
+        let k = state.count
+        state.count = k &+ 1
+        arrivals.streams[s] = state
         if next < model.end { scheduler.schedule(EventKind.arrival, at: next, entity: UInt32(s), priority: .seize) }
 
-        let k = arrivals.counts[s]
-        arrivals.counts[s] = k &+ 1
         let id = episodes.allocate()
         episodesSimulated += 1
         var e = Episode()
-        e.key = SplitMix64.mix(arrivals.seeds[s] &+ (k &+ 1) &* 0x9E37_79B9_7F4A_7C15)
+        e.key = SplitMix64.mix(state.seed &+ (k &+ 1) &* 0x9E37_79B9_7F4A_7C15)
         e.start = now
         e.municipality = stream.municipality
         e.group = stream.group
