@@ -113,7 +113,7 @@ struct Monitor {
     /// - Complexity: O(1).
     @inline(__always)
     mutating func count(_ metric: Metric, _ amount: Double = 1, for who: Entities = .system) {
-        record(metric, amount, for: who, inWindow: measuring)
+        add(metric, amount, for: who, inWindow: measuring)
     }
 
     /// Counts `metric` of episode `e` if the episode started in the window
@@ -121,14 +121,14 @@ struct Monitor {
     /// - Complexity: O(1).
     @inline(__always)
     mutating func countEpisode(_ metric: Metric, _ e: Episode) {
-        record(metric, 1, for: Entities(e), inWindow: e.flags.contains(.measured))
+        add(metric, 1, for: Entities(e), inWindow: e.flags.contains(.measured))
     }
 
     /// The single writer of counts: the total, and the usage ledger's
     /// breakdown where it keeps one (`metric` is a literal at every call, so
     /// the switch folds away).
     @inline(__always)
-    private mutating func record(_ metric: Metric, _ amount: Double, for who: Entities, inWindow: Bool) {
+    private mutating func add(_ metric: Metric, _ amount: Double, for who: Entities, inWindow: Bool) {
         guard inWindow else { return }
         count[metric.rawValue] += amount
         switch metric {
@@ -267,7 +267,7 @@ struct Monitor {
 
     /// Records a step of episode `e` in the trace (only when one is recorded).
     @inline(__always)
-    mutating func record(_ e: Episode, _ step: TraceStep, at now: Double, detail: UInt16 = 0) {
+    mutating func recordStep(_ e: Episode, _ step: TraceStep, at now: Double, detail: UInt16 = 0) {
         guard trace != nil else { return }
         trace!.append(TraceRecord(time: now, episode: e.key, step: step, municipality: e.municipality, hospital: e.hospital,
                                   group: e.group, age: e.age, band: e.band, route: e.route, detail: detail))

@@ -6,10 +6,9 @@ import SamspilEngine
 extension PatientFlowSimulation {
     /// Schedules team `t`'s next shift boundary after `time`.
     mutating func scheduleNextSegment(team t: Int, after time: Double, current: Int) {
-        let segments = model.teamPlans[t].segments
-        let next = (current + 1) % segments.count
+        let next = (current + 1) % model.teamPlans[t].segments.count
         let weekStart = (time / 168).rounded(.down) * 168
-        var at = weekStart + segments[next].offset
+        var at = weekStart + model.teamPlans[t].segments[next].offset
         if at <= time { at += 168 }
         scheduler.schedule(EventKind.teamSegment, at: at, entity: UInt32(t), payload: UInt32(next), priority: .structural)
     }
@@ -25,10 +24,10 @@ extension PatientFlowSimulation {
 
     /// Attributes busy and on-duty nurse-hours since the last boundary to the shifts on duty.
     mutating func closeShiftSegment(team t: Int) {
-        let plan = model.teamPlans[t]
         monitor.closeShiftSegment(team: t, busy: teams.nurses[t].busy.integral(upTo: now),
                                   duty: teams.nurses[t].capacityLevel.integral(upTo: now),
-                                  shifts: plan.segments[teams.segment[t]].shifts, shiftCount: plan.shiftNames.count)
+                                  shifts: model.teamPlans[t].segments[teams.segment[t]].shifts,
+                                  shiftCount: model.teamPlans[t].shiftNames.count)
     }
 
     /// A period of the day ends and period `next` (0 day, 1 evening, 2 night)

@@ -88,7 +88,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     @inline(__always)
     mutating func record(_ id: UInt32, _ step: TraceStep, detail: UInt16 = 0) {
         guard monitor.isTracing else { return }
-        monitor.record(episodes.slots[Int(id)], step, at: now, detail: detail)
+        monitor.recordStep(episodes.slots[Int(id)], step, at: now, detail: detail)
     }
 
     /// Schedules the first event of every process. The order matters: it
