@@ -19,7 +19,7 @@ extension Monitor {
                          nurses: ContiguousArray<ResourcePool>, temporaryBeds: ContiguousArray<ResourcePool>,
                          events: UInt64, episodesSimulated: Int, peakLiveEpisodes: Int) -> ReplicationResult {
         let end = model.end
-        var v = count
+        var v = (0..<Metric.allCases.count).map { count[$0] }
         func set(_ m: Metric, _ x: Double) { v[m.rawValue] = x }
         let bedHours = hospitalOccupancy.reduce(0.0) { $0 + $1.integral(upTo: end) }
         set(.bedDays, bedHours / 24)
@@ -79,7 +79,7 @@ extension Monitor {
         let beyond = nurses.reduce(0) { $0 + $1.grantsBeyondCapacity } + temporaryBeds.reduce(0) { $0 + $1.grantsBeyondCapacity }
         let invariants = InvariantCheck(bedHoursByStays: bedHoursByStays, bedHoursByOccupancy: bedHours,
                                         capacityViolations: capacityViolations + beyond)
-        return ReplicationResult(replication: replication, values: Array(v), usage: usage, timeSeries: series, trace: trace,
+        return ReplicationResult(replication: replication, values: v, usage: usage, timeSeries: series, trace: trace,
                                  occupancyDistribution: totalOccupancy.durations(upTo: end), invariants: invariants,
                                  events: events, episodesSimulated: episodesSimulated, peakLiveEpisodes: peakLiveEpisodes)
     }

@@ -53,8 +53,9 @@ struct Entities {
 struct Monitor {
     /// Whether the clock has passed the end of the warm-up.
     private(set) var measuring = false
-    /// Values in the order of `Metric.allCases`.
-    var count: ContiguousArray<Double>
+    /// Values in the order of `Metric.allCases`, stored inline: a count is
+    /// then a plain add, without the uniqueness check an array write pays.
+    var count = InlineArray<96, Double>(repeating: 0)
     var usage: UsageLedger
 
     // Hospitals
@@ -91,7 +92,7 @@ struct Monitor {
     var dayOccupancyMark = 0.0
 
     init(_ model: CompiledScenario, options: ReplicationOptions) {
-        count = ContiguousArray(repeating: 0, count: Metric.allCases.count)
+        precondition(Metric.allCases.count <= count.count, "Monitor.count holds at most \(count.count) metrics")
         usage = UsageLedger(model)
         let h = model.hospitalCount
         hospitalOccupancy = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
