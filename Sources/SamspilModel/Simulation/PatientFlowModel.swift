@@ -37,6 +37,8 @@ public enum PatientFlowModel {
                            options: ReplicationOptions = ReplicationOptions()) -> ReplicationResult {
         var simulation = PatientFlowSimulation<LadderQueueCalendar>(compiled, replication: replication, options: options)
         simulation.run()
-        return simulation.result()
+        let result = simulation.result()
+        simulation.episodes.slots.deallocate()
+        return result
     }
 }
