@@ -28,4 +28,13 @@ public struct PreparedDistribution: Sendable {
         if _isLognormal { return exp(_mu + _sigma * Ziggurat.normal(using: &rng)) }
         return distribution.sample(using: &rng)
     }
+
+    /// One sample of the distribution at `p`, read in place: for tables of
+    /// prepared distributions, where loading an element would copy it.
+    /// - Complexity: that of `Distribution.sample`.
+    @inlinable
+    public static func sample<G: RandomNumberGenerator>(at p: UnsafePointer<PreparedDistribution>, using rng: inout G) -> Double {
+        if p.pointee._isLognormal { return exp(p.pointee._mu + p.pointee._sigma * Ziggurat.normal(using: &rng)) }
+        return p.pointee.distribution.sample(using: &rng)
+    }
 }

@@ -437,6 +437,7 @@ extension Array where Element == PreparedDistribution {
     /// - Complexity: that of the distribution's `sample`.
     @inline(__always)
     func sample<G: RandomNumberGenerator>(_ i: Int, using g: inout G) -> Double {
-        withUnsafeBufferPointer { $0[i].sample(using: &g) }
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "distribution index out of range")
+        return withUnsafeBufferPointer { PreparedDistribution.sample(at: $0.baseAddress! + i, using: &g) }
     }
 }
