@@ -90,3 +90,34 @@ import SamspilEngine
         for (index, pair) in pairs.enumerated() { #expect(pair.0 == pair.1, "purpose \(index)") }
     }
 }
+
+/// The response a team can promise starts from `hoursUntilOnDuty`; its table
+/// form must equal the plain scan over the week's segments, to the bit.
+@Suite struct TeamPlanTests {
+    static func scan(_ plan: CompiledScenario.TeamPlan, _ hourOfWeek: Double) -> Double {
+        for pass in 0..<2 {
+            let shift = Double(pass) * 168
+            for (k, segment) in plan.segments.enumerated() where segment.nurses > 0 {
+                let start = segment.offset + shift
+                let end = (k + 1 < plan.segments.count ? plan.segments[k + 1].offset : 168) + shift
+                if end > hourOfWeek { return Swift.max(0, start - hourOfWeek) }
+            }
+        }
+        return .infinity
+    }
+
+    @Test func tableEqualsScan() {
+        var weekdaysOnly = Fixtures.team(nurses: 2)
+        weekdaysOnly.shifts[0].days = .mondayToFriday
+        weekdaysOnly.shifts[1].nurses = 0
+        var never = Fixtures.team()
+        for s in never.shifts.indices { never.shifts[s].nurses = 0 }
+        for team in [Fixtures.team(), Fixtures.team(roundTheClock: true), weekdaysOnly, never] {
+            let plan = CompiledScenario.plan(team)
+            for step in 0..<(168 * 8) {
+                let hour = Double(step) / 8
+                #expect(plan.hoursUntilOnDuty(at: hour).bitPattern == Self.scan(plan, hour).bitPattern, "hour \(hour)")
+            }
+        }
+    }
+}

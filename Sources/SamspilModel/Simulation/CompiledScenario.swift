@@ -115,20 +115,33 @@ public struct CompiledScenario: Sendable {
         var segments: [(offset: Double, nurses: Int, shifts: UInt32)]
         var isRoundTheClock: Bool
         var shiftNames: [String]
+        /// The segments' start offsets, and for each segment the start of the
+        /// first segment from it on (this week or the next, +168) that has a
+        /// nurse on duty, +∞ if none has: `hoursUntilOnDuty` without a loop
+        /// over the segments and their nurses.
+        var offsets: [Double]
+        var nextOnDutyStart: [Double]
+
+        init(segments: [(offset: Double, nurses: Int, shifts: UInt32)], isRoundTheClock: Bool, shiftNames: [String]) {
+            self.segments = segments
+            self.isRoundTheClock = isRoundTheClock
+            self.shiftNames = shiftNames
+            offsets = segments.map(\.offset)
+            nextOnDutyStart = segments.indices.map { k in
+                if let j = segments[k...].firstIndex(where: { $0.nurses > 0 }) { return segments[j].offset }
+                if let j = segments.firstIndex(where: { $0.nurses > 0 }) { return segments[j].offset + 168 }
+                return .infinity
+            }
+        }
 
         /// Hours from `hourOfWeek` (0 ..< 168) until some nurse is on duty; 0 when
         /// one is now, +∞ when the team never has a nurse.
+        /// - Complexity: O(segments before `hourOfWeek`), no reads of the segments themselves.
         func hoursUntilOnDuty(at hourOfWeek: Double) -> Double {
-            // Segments are sorted and start at offset 0; look over this week and the next.
-            for pass in 0..<2 {
-                let shift = Double(pass) * 168
-                for (k, segment) in segments.enumerated() where segment.nurses > 0 {
-                    let start = segment.offset + shift
-                    let end = (k + 1 < segments.count ? segments[k + 1].offset : 168) + shift
-                    if end > hourOfWeek { return Swift.max(0, start - hourOfWeek) }
-                }
-            }
-            return .infinity
+            // Segments are sorted and start at offset 0: find the one containing the hour.
+            var k = 0
+            while k + 1 < offsets.count && offsets[k + 1] <= hourOfWeek { k += 1 }
+            return Swift.max(0, nextOnDutyStart[k] - hourOfWeek)
         }
     }
     let teamPlans: [TeamPlan]
