@@ -4,6 +4,7 @@
 // The folder tree is the architecture:
 //   Sources/SamspilEngine    — the discrete-event engine (no knowledge of patients)
 //   Sources/SamspilModel     — the domain: the pathway of an acute episode across sectors
+//                              (Pathway/1-Arrival … 9-ReturnsAndOutcomes, one Monitor)
 //   Sources/SamspilEconomics — incentive regimes: costs by provider, payers and transfers
 //   Sources/SamspilScenario  — scenario files: JSON5, inheritance, validation, schema
 //   Sources/SamspilReport    — results as tables, CSV, JSON and a self-contained HTML report

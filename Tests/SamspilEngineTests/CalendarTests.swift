@@ -267,6 +267,34 @@ struct CalendarTests {
 
 @Suite("Ladder queue internals")
 struct LadderCoverageTests {
+    /// The ladder's own invariants (compiled only with `SAMSPIL_CHECK_INVARIANTS`,
+    /// as CI's invariant step builds them) hold between operations of every kind
+    /// of workload, in every tier.
+    @Test("Ladder queue invariants hold through split rungs, the early heap and refills")
+    func ladderInvariants() {
+        for kind in [Delay.exponential, .geometricCluster, .integerGrid, .tiny, .bimodal] {
+            var h = Harness<LadderQueueCalendar>(seed: 11)
+            for _ in 0..<6000 { h.insert(after: kind) }
+            h.calendar._checkInvariants()
+            for step in 0..<6000 {
+                h.pop()
+                h.insert(after: kind)
+                if h.uniform() < 0.05 { h.insertSameInstant() }
+                if step % 97 == 0 { h.calendar._checkInvariants() }
+            }
+            h.drain()
+            h.calendar._checkInvariants()
+        }
+        var deep = Harness<LadderQueueCalendar>(seed: 12)
+        deep.fillDeepCluster(6000)
+        for step in 0..<3000 {
+            deep.pop()
+            deep.insert(after: .geometricCluster)
+            if step % 97 == 0 { deep.calendar._checkInvariants() }
+        }
+        deep.drain()
+    }
+
     /// Guards the test workloads themselves: they must reach the ladder's split
     /// rungs, its rung limit, the early heap and large unsplittable bottoms, or the
     /// order tests above would prove little about it.

@@ -50,6 +50,22 @@ struct DistributionTests {
         checkMomentsAndFit(.triangular(min: 0, mode: 3, max: 3), seed: 5)
     }
     @Test("Normal") func normal() { checkMomentsAndFit(.normal(mean: 10, sd: 3), seed: 6) }
+    @Test("A prepared distribution draws exactly the distribution's samples")
+    func prepared() throws {
+        let cases: [Distribution] = [.fixed(2), .exponential(mean: 3), .uniform(min: 1, max: 4),
+                                     .triangular(min: 0, mode: 1, max: 5), .normal(mean: 2, sd: 1),
+                                     .lognormal(mean: 5, sd: 3), .lognormal(mean: 120, sd: 96), .gamma(shape: 2.5, scale: 2),
+                                     .weibull(shape: 1.5, scale: 2), .erlang(k: 3, mean: 6)]
+        for d in cases {
+            let prepared = PreparedDistribution(d)
+            var a = Xoshiro256StarStar(seed: 42), b = Xoshiro256StarStar(seed: 42)
+            for _ in 0..<1000 {
+                let x = d.sample(using: &a), y = prepared.sample(using: &b)
+                #expect(x.bitPattern == y.bitPattern, "\(d)")
+            }
+        }
+    }
+
     @Test("Lognormal by the variable's own mean and SD") func lognormal() {
         let d = Distribution.lognormal(mean: 5, sd: 3)
         checkMomentsAndFit(d, seed: 7)

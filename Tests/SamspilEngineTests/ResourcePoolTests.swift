@@ -35,16 +35,6 @@ struct ResourcePoolTests {
         do { let value = pool.tryAcquire(at: 2); #expect(value) }
     }
 
-    @Test("overflow units are in use but are not grants beyond capacity")
-    func overflow() {
-        var pool = ResourcePool(capacity: 1)
-        do { let value = pool.tryAcquire(at: 0); #expect(value) }
-        pool.forceAcquire(at: 1)
-        #expect(pool.inUse == 2 && pool.grantsBeyondCapacity == 0)
-        // Busy: 1 on [0,1), 2 on [1,3) → mean over [0,3) = 5/3.
-        #expect(abs(pool.busy.mean(upTo: 3) - 5.0 / 3.0) < 1e-15)
-    }
-
     @Test("capacity cuts do not pre-empt; increases serve the queue")
     func capacityChanges() {
         var pool = ResourcePool(capacity: 2)

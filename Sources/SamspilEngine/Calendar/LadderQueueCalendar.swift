@@ -45,7 +45,7 @@ public struct LadderQueueCalendar: EventCalendar {
     @inlinable static var chunkSize: Int { 1 &<< chunkShift }
     /// A bucket with more events than this is split into a child rung (if the
     /// rung limit allows) instead of being sorted into the bottom.
-    @inlinable public static var threshold: Int { 4096 }
+    @inlinable public static var threshold: Int { 128 }
     /// The number of rungs is capped; identical times cannot be split anyway.
     @inlinable public static var maximumRungs: Int { 8 }
     /// Average events per bucket when rung 0 is built from a large top (smaller
@@ -289,6 +289,12 @@ public struct LadderQueueCalendar: EventCalendar {
             }
             _sortIntoBottom(events, count: n)
             swap(&events, &_scratch)
+            #if SAMSPIL_CHECK_INVARIANTS
+            // The full check is O(pending): after small refills, and after one
+            // refill in 64 (by the sequence of the next event), so that a
+            // checked build stays usable on large calendars.
+            if _count <= 256 || _bottom[_bottomCount &- 1].sequence & 63 == 0 { _checkInvariants() }
+            #endif
             return
         }
     }
@@ -490,6 +496,63 @@ public struct LadderQueueCalendar: EventCalendar {
             var slice = UnsafeMutableBufferPointer(rebasing: e[begin..<end])
             slice.sort { Event.precedes($1, $0) }
         }
+    }
+
+    /// Verifies the three tiers' order and bookkeeping; compiled away unless
+    /// built with `-D SAMSPIL_CHECK_INVARIANTS` (then run after refills, and by
+    /// the calendar tests at will).
+    ///
+    /// Checks: the count is the sum of the tiers; the bottom is sorted (first
+    /// event last) and no later than any ladder or top event; every ladder event
+    /// lies in the bucket its time routes to, at or after its rung's current
+    /// bucket, and at or before the top boundary; every top event lies after it
+    /// and within the recorded top range; bucket chains hold their counts.
+    /// - Complexity: O(pending events + buckets).
+    @inlinable
+    func _checkInvariants() {
+        #if SAMSPIL_CHECK_INVARIANTS
+        _early._checkInvariants()
+        var latestBelowLadder = -Double.infinity
+        for i in 0..<_bottomCount {
+            if i > 0 { precondition(!Event.precedes(_bottom[i - 1], _bottom[i]), "bottom out of order at \(i)") }
+            latestBelowLadder = Swift.max(latestBelowLadder, _bottom[i].time)
+        }
+        var earlyCount = 0
+        var early = _early
+        while let event = early.popFirst() {
+            latestBelowLadder = Swift.max(latestBelowLadder, event.time)
+            earlyCount += 1
+        }
+        var total = _bottomCount + earlyCount + _top.count
+        for (r, rung) in _rungs.enumerated() {
+            precondition(rung.base + rung.bucketCount <= _buckets.count, "rung \(r) overruns the buckets")
+            for b in 0..<rung.bucketCount {
+                let bucket = _buckets[rung.base + b]
+                if bucket.count == 0 { continue }
+                precondition(Double(b) >= rung.current, "rung \(r) holds events before its current bucket")
+                var remaining = Int(bucket.count)
+                var chunk = Int(bucket.head)
+                while remaining > 0 {
+                    precondition(chunk >= 0 && chunk < _next.count, "broken chunk chain in rung \(r)")
+                    for k in 0..<Swift.min(remaining, Self.chunkSize) {
+                        let event = _pool[(chunk << Self.chunkShift) | k]
+                        precondition(Int(rung.position(event.time)) == b, "event routed to the wrong bucket in rung \(r)")
+                        precondition(event.time >= latestBelowLadder, "ladder event earlier than the bottom")
+                        precondition(event.time <= _topBoundary, "ladder event beyond the top boundary")
+                    }
+                    remaining -= Self.chunkSize
+                    if remaining > 0 { chunk = Int(_next[chunk]) }
+                }
+                precondition(chunk == Int(bucket.tail), "bucket tail is not the chain's last chunk")
+                total += Int(bucket.count)
+            }
+        }
+        for event in _top {
+            precondition(event.time > _topBoundary, "top event at or before the top boundary")
+            precondition(event.time >= _topMin && event.time <= _topMax, "top range out of date")
+        }
+        precondition(total == _count, "count \(_count) but \(total) events held")
+        #endif
     }
 
     @inlinable

@@ -161,7 +161,7 @@ public struct RateProfile: Sendable {
 
     /// The intensity multiplier λ(t) (unit rate scale) at time `t` hours.
     public func intensity(at t: Double) -> Double {
-        let (_, tau) = _reduce(t)
+        let (_, tau) = Self._reduce(t)
         let h = Swift.min(Int(tau), RateProfile.cycleHours - 1)
         return _cumulative[h + 1] - _cumulative[h]
     }
@@ -169,7 +169,7 @@ public struct RateProfile: Sendable {
     /// Λ(t) = ∫₀ᵗ λ for unit rate scale; multiply by a stream's rate scale
     /// for its expected number of arrivals in [0, t].
     public func cumulativeIntensity(at t: Double) -> Double {
-        let (cycles, tau) = _reduce(t)
+        let (cycles, tau) = Self._reduce(t)
         let h = Swift.min(Int(tau), RateProfile.cycleHours - 1)
         let within = _cumulative[h] + (tau - Double(h)) * (_cumulative[h + 1] - _cumulative[h])
         return cycles * cycleIntegral + within
@@ -182,7 +182,7 @@ public struct RateProfile: Sendable {
 
     /// Splits t ≥ 0 into whole cycles and the offset τ ∈ [0, cycleHours).
     @inlinable
-    func _reduce(_ t: Double) -> (cycles: Double, tau: Double) {
+    static func _reduce(_ t: Double) -> (cycles: Double, tau: Double) {
         let period = Double(RateProfile.cycleHours)
         if t < period { return (0, Swift.max(t, 0)) }
         var cycles = (t / period).rounded(.down)
@@ -208,66 +208,80 @@ public struct RateProfile: Sendable {
     @inlinable
     public func nextArrival<G: RandomNumberGenerator>(after t: Double, rateScale: Double,
                                                       using rng: inout G) -> Double {
+        _cumulative.withUnsafeBufferPointer { Self.nextArrival(after: t, rateScale: rateScale, cumulative: $0, using: &rng) }
+    }
+
+    /// The cumulative intensity Λ at every whole hour of the cycle
+    /// (`cycleHours + 1` values), for callers that keep many profiles in one
+    /// flat table and search it with the static `nextArrival`.
+    /// - Complexity: O(1).
+    @inlinable public var cumulativeTable: [Double] { _cumulative }
+
+    /// `nextArrival(after:rateScale:using:)` on a profile's `cumulativeTable`,
+    /// without a profile value (so without copying one).
+    /// - Complexity: as the instance method.
+    @inlinable
+    public static func nextArrival<G: RandomNumberGenerator>(after t: Double, rateScale: Double,
+                                                             cumulative c: UnsafeBufferPointer<Double>,
+                                                             using rng: inout G) -> Double {
         precondition(t >= 0 && t.isFinite, "arrival search must start at a finite, non-negative time")
         precondition(rateScale >= 0 && rateScale.isFinite, "rate scale must be finite and non-negative")
-        let cycleTotal = cycleIntegral
+        let cycleTotal = c[RateProfile.cycleHours]
         if rateScale == 0 || cycleTotal == 0 { return .infinity }
         var e = Ziggurat.exponential(using: &rng)
         while e == 0 { e = Ziggurat.exponential(using: &rng) }
         let need = e / rateScale
-        var (cycles, tau) = _reduce(t)
+        var (cycles, tau) = Self._reduce(t)
         let n = RateProfile.cycleHours
         let period = Double(n)
-        return _cumulative.withUnsafeBufferPointer { c -> Double in
-            let h = Swift.min(Int(tau), n - 1)
-            let rate = c[h + 1] - c[h]
-            if rate > 0 {
-                // Common case for busy streams: the arrival is in this hour.
-                let available = (Double(h + 1) - tau) * rate
-                if need < available {
-                    // Stay inside this hour even if rounding reaches its end.
-                    return Swift.min(t + need / rate, (cycles * period + Double(h + 1)).nextDown)
-                }
+        let h = Swift.min(Int(tau), n - 1)
+        let rate = c[h + 1] - c[h]
+        if rate > 0 {
+            // Common case for busy streams: the arrival is in this hour.
+            let available = (Double(h + 1) - tau) * rate
+            if need < available {
+                // Stay inside this hour even if rounding reaches its end.
+                return Swift.min(t + need / rate, (cycles * period + Double(h + 1)).nextDown)
             }
-            var target = c[h] + (tau - Double(h)) * rate + need
-            var low = h + 1
-            if target >= cycleTotal {
-                let skipped = (target / cycleTotal).rounded(.down)
-                target -= skipped * cycleTotal
-                cycles += skipped
-                if target >= cycleTotal { target -= cycleTotal; cycles += 1 }
-                if target < 0 { target = 0 }
-                low = 1
-            }
-            // Smallest j in [low, n] with c[j] > target (exists: c[n] = total > target).
-            var high = n
-            while low < high {
-                let mid = (low + high) &>> 1
-                if c[mid] > target { high = mid } else { low = mid + 1 }
-            }
-            let hour = low - 1   // c[hour] ≤ target < c[hour + 1]: a positive-intensity hour
-            let s = Double(hour) + (target - c[hour]) / (c[low] - c[hour])
-            // Rounding must neither move before t nor leave this (positive) hour.
-            let end = (cycles * period + Double(hour + 1)).nextDown
-            return Swift.min(Swift.max(cycles * period + s, t), end)
         }
+        var target = c[h] + (tau - Double(h)) * rate + need
+        var low = h + 1
+        if target >= cycleTotal {
+            let skipped = (target / cycleTotal).rounded(.down)
+            target -= skipped * cycleTotal
+            cycles += skipped
+            if target >= cycleTotal { target -= cycleTotal; cycles += 1 }
+            if target < 0 { target = 0 }
+            low = 1
+        }
+        // Smallest j in [low, n] with c[j] > target (exists: c[n] = total > target).
+        var high = n
+        while low < high {
+            let mid = (low + high) &>> 1
+            if c[mid] > target { high = mid } else { low = mid + 1 }
+        }
+        let hour = low - 1   // c[hour] ≤ target < c[hour + 1]: a positive-intensity hour
+        let s = Double(hour) + (target - c[hour]) / (c[low] - c[hour])
+        // Rounding must neither move before t nor leave this (positive) hour.
+        let end = (cycles * period + Double(hour + 1)).nextDown
+        return Swift.min(Swift.max(cycles * period + s, t), end)
     }
 
     // MARK: Calendar
 
     /// The hour of the day (0…23) at time `t`.
     public func hourOfDay(at t: Double) -> Int {
-        Int(_reduce(t).tau) % 24
+        Int(Self._reduce(t).tau) % 24
     }
 
     /// The weekday (0 = Monday … 6 = Sunday) at time `t`.
     public func weekday(at t: Double) -> Int {
-        (start.weekday + Int(_reduce(t).tau) / 24) % 7
+        (start.weekday + Int(Self._reduce(t).tau) / 24) % 7
     }
 
     /// The month (0 = January … 11) at time `t`.
     public func month(at t: Double) -> Int {
-        var dayOfYear = Int(_reduce(t).tau) / 24 % 365
+        var dayOfYear = Int(Self._reduce(t).tau) / 24 % 365
         var m = start.month
         dayOfYear += start.day - 1
         while dayOfYear >= CalendarStart.monthLengths[m] {

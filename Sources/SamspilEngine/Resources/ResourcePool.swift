@@ -94,16 +94,6 @@ public struct ResourcePool: Sendable {
         return false
     }
 
-    /// Takes one unit even when none is free (overflow: the corridor bed). The
-    /// unit counts as in use; it is not a grant and is not checked against capacity.
-    @inlinable
-    public mutating func forceAcquire(at now: Double) {
-        _requests &+= 1
-        waits.record(0)
-        _inUse &+= 1
-        busy.set(Double(_inUse), at: now)
-    }
-
     /// Returns one unit. Call ``admitNext(at:)`` afterwards to serve the queue.
     /// - Complexity: O(1).
     @inlinable

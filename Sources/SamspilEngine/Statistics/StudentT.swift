@@ -138,7 +138,7 @@ extension StudentT {
     static func _normalUpperQuantile(_ q: Double) -> Double {
         if q == 0 { return .infinity }
         if q == 1 { return -.infinity }
-        var z = -_normalQuantileApproximation(q)
+        var z = -SpecialFunctions._acklamNormalQuantile(q)
         // Halley's correction on P(Z > z) − q, relative to the density.
         let e = _normalUpperTail(z) - q
         let u = -e * (2 * Double.pi).squareRoot() * exp(z * z / 2)
@@ -294,7 +294,7 @@ extension StudentT {
     /// (Abramowitz & Stegun 26.7.5), as a starting point for the iteration.
     @usableFromInline
     static func _cornishFisherUpperGuess(_ q: Double, _ nu: Double) -> Double {
-        let z = -_normalQuantileApproximation(q)   // upper quantile, z > 0
+        let z = -SpecialFunctions._acklamNormalQuantile(q)   // upper quantile, z > 0
         let z2 = z * z
         let g1 = (z2 + 1) * z / 4
         let g2 = ((5 * z2 + 16) * z2 + 3) * z / 96
@@ -308,35 +308,6 @@ extension StudentT {
         let logPowerLaw = 0.5 * log(nu) - (log(q) + log(nu) + _logBetaHalf(nu / 2)) / nu
         let powerLaw = exp(logPowerLaw)
         return q < 1e-3 && powerLaw.isFinite ? Swift.max(guess, Swift.min(powerLaw, 4 * guess)) : guess
-    }
-
-    /// Acklam's rational approximation of the standard normal quantile
-    /// (relative error < 1.2e-9): a starting value only, never a final answer.
-    @usableFromInline
-    static func _normalQuantileApproximation(_ p: Double) -> Double {
-        let a = (-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00)
-        let b = (-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                 6.680131188771972e+01, -1.328068155288572e+01)
-        let c = (-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                 -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00)
-        let d = (7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                 3.754408661907416e+00)
-        let pLow = 0.02425
-        if p < pLow {
-            let s = (-2 * log(p)).squareRoot()
-            return (((((c.0 * s + c.1) * s + c.2) * s + c.3) * s + c.4) * s + c.5)
-                / ((((d.0 * s + d.1) * s + d.2) * s + d.3) * s + 1)
-        }
-        if p > 1 - pLow {
-            let s = (-2 * log1p(-p)).squareRoot()
-            return -(((((c.0 * s + c.1) * s + c.2) * s + c.3) * s + c.4) * s + c.5)
-                / ((((d.0 * s + d.1) * s + d.2) * s + d.3) * s + 1)
-        }
-        let s = p - 0.5
-        let r = s * s
-        return (((((a.0 * r + a.1) * r + a.2) * r + a.3) * r + a.4) * r + a.5) * s
-            / (((((b.0 * r + b.1) * r + b.2) * r + b.3) * r + b.4) * r + 1)
     }
 }
 

@@ -72,7 +72,7 @@ public struct UsageLedger: Sendable, Equatable {
         shiftBusyHours = Array(repeating: 0, count: shifts)
         acuteBedDays = Array(repeating: 0, count: model.bedUnitCount)
         hospitalPatientDaysInAcuteBeds = Array(repeating: 0, count: model.bedUnitCount)
-        acuteBedCapacity = model.scenario.acuteBedUnits.map { Double($0.beds) }
+        acuteBedCapacity = model.bedUnitBeds.map { Double($0) }
         temporaryBedDays = Array(repeating: 0, count: m)
     }
 

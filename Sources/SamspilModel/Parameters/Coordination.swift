@@ -65,7 +65,7 @@ public struct CoordinationSettings: Sendable, Equatable {
 /// and a later return (escalation first, the return from the rest of the
 /// interval), so with common random numbers a patient who returns after team
 /// care would also have returned from home whenever the team's total risk is
-/// the lower. See docs/model.md §Returns.
+/// the lower. The draw is `endWithoutStay` in Pathway/9-ReturnsAndOutcomes.swift.
 public struct ReadmissionSettings: Sendable, Equatable {
     public var windowDays: Double = 30
     /// Time from discharge to readmission, given readmission (hours); draws beyond

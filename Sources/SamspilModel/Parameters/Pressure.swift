@@ -1,6 +1,6 @@
 import SamspilEngine
 
-/// What a hospital near or over its beds does (on by default; see docs/model.md §Bed pressure).
+/// What a hospital near or over its beds does (on by default; the round is `pressureRound` in Pathway/5-BedPressure.swift).
 ///
 /// Every morning at ``roundHour`` a hospital whose ward patients reach
 /// ``occupancyThreshold`` × beds discharges patients who are within

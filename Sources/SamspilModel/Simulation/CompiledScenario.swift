@@ -1,8 +1,9 @@
 import SamspilEngine
 
 /// A scenario turned into flat, index-based tables, built once per run and
-/// shared read-only by every replication. The event loop reads only these: no
-/// names, dictionaries or optionals on the hot path.
+/// shared read-only by every replication. The event loop reads only these —
+/// never `scenario` — and no names or dictionaries: rules are plain values in
+/// flat arrays indexed by group, team, municipality or hospital.
 public struct CompiledScenario: Sendable {
     public let scenario: Scenario
     let time: ModelTime
@@ -33,6 +34,10 @@ public struct CompiledScenario: Sendable {
     }
     let streams: [ArrivalStream]
     let profiles: [RateProfile]
+    /// Every profile's cumulative table, one after another (`profileStride`
+    /// values each): the arrival search reads it in place.
+    let profileTables: ContiguousArray<Double>
+    let profileStride: Int
 
     // Municipalities
     let catchmentStart: [Int]          // index into catchmentHospital, count + 1 entries
@@ -40,7 +45,16 @@ public struct CompiledScenario: Sendable {
     let catchmentCumulative: [Double]
     let municipalityTeam: [Int]        // -1: none
     let municipalityBedUnit: [Int]     // -1: none
-    let discharge: [MunicipalDischarge]
+    /// What the loop needs of each municipality's discharge rules: plain values
+    /// (the temporary-bed stay is kept apart, in `temporaryBedStay`).
+    struct DischargeRules: Sendable {
+        var notificationHours: Double
+        var notificationLeadHours: Double
+        var acceptHours: HourWindow
+        var acceptDays: WeekdaySet
+    }
+    let dischargeRules: [DischargeRules]
+    let temporaryBedStay: [PreparedDistribution]
     let gpSlotsPerDay: [Double]
     let homeCareStartsPerDay: [Double]
     let temporaryBeds: [Int]
@@ -48,32 +62,49 @@ public struct CompiledScenario: Sendable {
 
     // Groups × age bands (index g * ageCount + a)
     let severityCumulative: [(Double, Double)]   // P(gp), P(gp) + P(borderline)
-    let lengthOfStay: [Distribution]
+    let lengthOfStay: [PreparedDistribution]
     let needsCare: [Double]
     let readmission: [Double]
 
-    /// What the event loop needs of a patient group, without its per-age arrays
-    /// (copying a `PatientGroup` would retain every one of them).
+    /// What the event loop needs of a patient group: plain values only, so
+    /// reading one copies no reference (its distributions are kept apart, in
+    /// `groupTeamEpisodeLength` and `groupBedStay`).
     struct GroupRules: Sendable {
         var emergencyCallShare: BandValues
         var temporaryBedShare: Double
-        var team: TeamTreatment?
-        var bed: BedTreatment?
         var preventable: Bool
+        /// Whether the group can be treated by an acute team, and how.
+        var hasTeamTreatment: Bool
+        var teamSubstitutableShare: Double
+        var teamManageableReferralShare: Double
+        var teamVisitsPerDay: Int
+        var teamEscalationProbability: Double
+        /// Whether the group can be treated in a municipal acute bed, and how.
+        var hasBedTreatment: Bool
+        var bedSubstitutableShare: Double
+        var bedEscalationProbability: Double
     }
     let groups: [GroupRules]
+    /// Length of a team episode per group (`.fixed(0)` for groups without team treatment).
+    let groupTeamEpisodeLength: [PreparedDistribution]
+    /// Length of an acute-bed stay per group (`.fixed(0)` for groups without bed treatment).
+    let groupBedStay: [PreparedDistribution]
 
-    /// What the event loop needs of an acute team, without its lists.
+    /// What the event loop needs of an acute team: plain values only (its
+    /// distributions are kept apart, in `teamResponseDelay`, `teamVisitDuration`
+    /// and `teamTravelTime`).
     struct TeamRules: Sendable {
         var maximumCaseload: Int
-        var responseDelay: Distribution
-        var visitDuration: Distribution
-        var travelTime: Distribution
+        /// Mean nurse hours per visit (visit plus travel), for the response a team can promise.
+        var serviceHours: Double
         var forwardVisitation: ForwardVisitation?
         var followUp: FollowUp?
         var earlyDischarge: EarlyDischarge?
     }
     let teams: [TeamRules]
+    let teamResponseDelay: [PreparedDistribution]
+    let teamVisitDuration: [PreparedDistribution]
+    let teamTravelTime: [PreparedDistribution]
 
     let hospitalDischargeHours: [HourWindow]
     let hospitalOverflowPolicy: [Hospital.OverflowPolicy]
@@ -84,26 +115,89 @@ public struct CompiledScenario: Sendable {
         var segments: [(offset: Double, nurses: Int, shifts: UInt32)]
         var isRoundTheClock: Bool
         var shiftNames: [String]
+        /// The segments' start offsets, and for each segment the start of the
+        /// first segment from it on (this week or the next, +168) that has a
+        /// nurse on duty, +∞ if none has: `hoursUntilOnDuty` without a loop
+        /// over the segments and their nurses.
+        var offsets: [Double]
+        var nextOnDutyStart: [Double]
+
+        init(segments: [(offset: Double, nurses: Int, shifts: UInt32)], isRoundTheClock: Bool, shiftNames: [String]) {
+            self.segments = segments
+            self.isRoundTheClock = isRoundTheClock
+            self.shiftNames = shiftNames
+            offsets = segments.map(\.offset)
+            nextOnDutyStart = segments.indices.map { k in
+                if let j = segments[k...].firstIndex(where: { $0.nurses > 0 }) { return segments[j].offset }
+                if let j = segments.firstIndex(where: { $0.nurses > 0 }) { return segments[j].offset + 168 }
+                return .infinity
+            }
+        }
 
         /// Hours from `hourOfWeek` (0 ..< 168) until some nurse is on duty; 0 when
         /// one is now, +∞ when the team never has a nurse.
+        /// - Complexity: O(segments before `hourOfWeek`), no reads of the segments themselves.
         func hoursUntilOnDuty(at hourOfWeek: Double) -> Double {
-            // Segments are sorted and start at offset 0; look over this week and the next.
-            for pass in 0..<2 {
-                let shift = Double(pass) * 168
-                for (k, segment) in segments.enumerated() where segment.nurses > 0 {
-                    let start = segment.offset + shift
-                    let end = (k + 1 < segments.count ? segments[k + 1].offset : 168) + shift
-                    if end > hourOfWeek { return Swift.max(0, start - hourOfWeek) }
-                }
-            }
-            return .infinity
+            // Segments are sorted and start at offset 0: find the one containing the hour.
+            var k = 0
+            while k + 1 < offsets.count && offsets[k + 1] <= hourOfWeek { k += 1 }
+            return Swift.max(0, nextOnDutyStart[k] - hourOfWeek)
         }
     }
     let teamPlans: [TeamPlan]
 
     // Hospitals
     let bedSchedules: [[(time: Double, beds: Int)]]
+    /// Medical beds of each hospital at time 0.
+    let hospitalBeds: [Int]
+    /// Beds of each acute-bed unit.
+    let bedUnitBeds: [Int]
+    /// The hospital that lends beds to (and borrows beds of) each acute-bed unit; -1: none.
+    let bedUnitHospital: [Int]
+
+    // Settings the loop reads, resolved once to plain values: the loop never
+    // reads `scenario`.
+    let seed: UInt64
+    let horizonYears: Double
+    let prefillsHospitals: Bool
+    /// Stable identities of teams and municipalities, for their random streams.
+    let teamIdentity: [UInt64]
+    let municipalityIdentity: [UInt64]
+    // First contact
+    let gpOfficeHours: HourWindow
+    let gpOfficeDays: WeekdaySet
+    let gpFullWaitsForNextDay: Bool
+    let gpParticipation: Double
+    // Decision
+    let referralPolicy: ReferralPolicy
+    let maximumResponseHours: Double
+    /// Whether a team promises a response from its current queue (`ResponsePromise.current`).
+    let promisesFromQueue: Bool
+    let trustDynamics: TrustDynamics?
+    // Coordination and behaviour
+    let sharedIT: Bool
+    /// Medical responsibility is unclear: grey-zone delays and visit time apply.
+    let greyZone: Bool
+    let greyZoneDelayHours: Double
+    let greyZoneVisitHours: Double
+    let lengthOfStayMultiplier: Double
+    /// `1 − clamp(hospitalAdmissionShift)`: the behavioural factor on forward visitation.
+    let forwardVisitationFactor: Double
+    // Returns after an ending
+    let returnBandMultiplier: BandValues
+    /// The shared-IT multiplier on returns, 1 without shared IT.
+    let sharedITReturnMultiplier: Double
+    let followUpReturnMultiplier: Double
+    let delayedDischargeReturnMultiplier: Double
+    let rushedDischargeReturnMultiplier: Double
+    let afterHomeReturnMultiplier: Double
+    let afterEmergencyDepartmentReturnMultiplier: Double
+    let afterCommunityCareReturnMultiplier: Double
+    let returnWindowHours: Double
+    let timeToReturn: PreparedDistribution
+    // Deterioration and bed pressure
+    let waitingDeteriorationHazard: Double
+    let bedPressure: BedPressureSettings
 
     /// Builds the tables. The scenario must already be valid (the scenario
     /// schema in SamspilScenario checks every reference and range); violations
@@ -144,6 +238,8 @@ public struct CompiledScenario: Sendable {
             }
         }
         self.profiles = profiles
+        profileStride = RateProfile.cycleHours + 1
+        profileTables = ContiguousArray(profiles.flatMap(\.cumulativeTable))
 
         var streams: [ArrivalStream] = []
         for (m, municipality) in scenario.municipalities.enumerated() {
@@ -189,14 +285,19 @@ public struct CompiledScenario: Sendable {
         self.municipalityBedUnit = municipalityBedUnit
 
         let old = isOld
-        discharge = scenario.municipalities.map { $0.discharge ?? scenario.discharge }
+        let discharge = scenario.municipalities.map { $0.discharge ?? scenario.discharge }
+        dischargeRules = discharge.map {
+            DischargeRules(notificationHours: $0.notificationHours, notificationLeadHours: $0.notificationLeadHours,
+                           acceptHours: $0.acceptHours, acceptDays: $0.acceptDays)
+        }
+        temporaryBedStay = discharge.map { PreparedDistribution($0.temporaryBedStay) }
         population65 = scenario.municipalities.map { m in zip(m.population, old).reduce(0) { $0 + ($1.1 ? $1.0 : 0) } }
         gpSlotsPerDay = scenario.municipalities.map { m in m.population.reduce(0, +) / 1000 * scenario.contact.gpSameDaySlotsPerThousandPerDay }
         homeCareStartsPerDay = zip(discharge, population65).map { $0.homeCareStartsPerThousand65PerDay * $1 / 1000 }
         temporaryBeds = zip(discharge, population65).map { Int(($0.temporaryBedsPerThousand65 * $1 / 1000).rounded()) }
 
         var severityCumulative: [(Double, Double)] = []
-        var lengthOfStay: [Distribution] = []
+        var lengthOfStay: [PreparedDistribution] = []
         var needsCare: [Double] = []
         var readmission: [Double] = []
         for group in scenario.patientGroups {
@@ -204,7 +305,7 @@ public struct CompiledScenario: Sendable {
                 let shares = group.severity[a]
                 let total = shares.sum
                 severityCumulative.append((shares.gpManageable / total, (shares.gpManageable + shares.borderline) / total))
-                lengthOfStay.append(group.lengthOfStay[a])
+                lengthOfStay.append(PreparedDistribution(group.lengthOfStay[a]))
                 needsCare.append(group.needsMunicipalCare[a])
                 readmission.append(group.readmissionProbability[a])
             }
@@ -216,19 +317,72 @@ public struct CompiledScenario: Sendable {
 
         teamPlans = scenario.acuteTeams.map(Self.plan)
         groups = scenario.patientGroups.map {
-            GroupRules(emergencyCallShare: $0.emergencyCallShare, temporaryBedShare: $0.temporaryBedShare,
-                       team: $0.acuteTeam, bed: $0.acuteBed, preventable: $0.preventable)
+            GroupRules(emergencyCallShare: $0.emergencyCallShare, temporaryBedShare: $0.temporaryBedShare, preventable: $0.preventable,
+                       hasTeamTreatment: $0.acuteTeam != nil,
+                       teamSubstitutableShare: $0.acuteTeam?.substitutableShare ?? 0,
+                       teamManageableReferralShare: $0.acuteTeam?.manageableReferralShare ?? 0,
+                       teamVisitsPerDay: $0.acuteTeam?.visitsPerDay ?? 0,
+                       teamEscalationProbability: $0.acuteTeam?.escalationProbability ?? 0,
+                       hasBedTreatment: $0.acuteBed != nil,
+                       bedSubstitutableShare: $0.acuteBed?.substitutableShare ?? 0,
+                       bedEscalationProbability: $0.acuteBed?.escalationProbability ?? 0)
         }
+        groupTeamEpisodeLength = scenario.patientGroups.map { PreparedDistribution($0.acuteTeam?.episodeLength ?? .fixed(0)) }
+        groupBedStay = scenario.patientGroups.map { PreparedDistribution($0.acuteBed?.lengthOfStay ?? .fixed(0)) }
         teams = scenario.acuteTeams.map {
-            TeamRules(maximumCaseload: $0.maximumCaseload, responseDelay: $0.responseDelay, visitDuration: $0.visitDuration,
-                      travelTime: $0.travelTime, forwardVisitation: $0.forwardVisitation, followUp: $0.followUp,
-                      earlyDischarge: $0.earlyDischarge)
+            TeamRules(maximumCaseload: $0.maximumCaseload,
+                      serviceHours: Swift.max(0, $0.visitDuration.mean) + Swift.max(0, $0.travelTime.mean),
+                      forwardVisitation: $0.forwardVisitation, followUp: $0.followUp, earlyDischarge: $0.earlyDischarge)
         }
+        teamResponseDelay = scenario.acuteTeams.map { PreparedDistribution($0.responseDelay) }
+        teamVisitDuration = scenario.acuteTeams.map { PreparedDistribution($0.visitDuration) }
+        teamTravelTime = scenario.acuteTeams.map { PreparedDistribution($0.travelTime) }
         hospitalDischargeHours = scenario.hospitals.map(\.dischargeHours)
         hospitalOverflowPolicy = scenario.hospitals.map(\.overflow)
         bedSchedules = scenario.hospitals.map { h in
             h.bedChanges.sorted { $0.fromDay < $1.fromDay }.map { (time: $0.fromDay * 24, beds: $0.beds) }
         }
+        hospitalBeds = scenario.hospitals.map(\.medicalBeds)
+        bedUnitBeds = scenario.acuteBedUnits.map(\.beds)
+        bedUnitHospital = scenario.acuteBedUnits.map { unit in
+            if case .pooled(let name) = unit.sharing { return hospitalIndex[name] ?? -1 }
+            return -1
+        }
+
+        seed = s.seed
+        horizonYears = s.horizonDays / 365
+        prefillsHospitals = s.initialState == .typical
+        teamIdentity = scenario.acuteTeams.map { stableHash($0.name) }
+        municipalityIdentity = scenario.municipalities.map { stableHash($0.name) }
+        let contact = scenario.contact
+        gpOfficeHours = contact.gpOfficeHours
+        gpOfficeDays = contact.gpOfficeDays
+        gpFullWaitsForNextDay = contact.whenGPFull == .nextDay
+        gpParticipation = contact.gpParticipation
+        let decision = scenario.decision, coordination = scenario.coordination, behaviour = scenario.behaviour
+        referralPolicy = ReferralPolicy(decision: decision, coordination: coordination, behaviour: behaviour)
+        maximumResponseHours = decision.maximumResponseHours
+        promisesFromQueue = decision.responsePromise == .current
+        trustDynamics = decision.trustDynamics
+        sharedIT = coordination.sharedIT
+        greyZone = coordination.medicalResponsibility == .unclear
+        greyZoneDelayHours = coordination.greyZoneDelayHours
+        greyZoneVisitHours = coordination.greyZoneVisitHours
+        lengthOfStayMultiplier = behaviour.lengthOfStayMultiplier
+        forwardVisitationFactor = 1 - Swift.min(1, Swift.max(0, behaviour.hospitalAdmissionShift))
+        let r = scenario.readmission
+        returnBandMultiplier = r.bandMultiplier
+        sharedITReturnMultiplier = coordination.sharedIT ? r.sharedITMultiplier : 1
+        followUpReturnMultiplier = r.followUpMultiplier
+        delayedDischargeReturnMultiplier = r.delayedDischargeMultiplier
+        rushedDischargeReturnMultiplier = r.rushedDischargeMultiplier
+        afterHomeReturnMultiplier = r.afterHomeMultiplier
+        afterEmergencyDepartmentReturnMultiplier = r.afterEmergencyDepartmentMultiplier
+        afterCommunityCareReturnMultiplier = r.afterCommunityCareMultiplier
+        returnWindowHours = r.windowDays * 24
+        timeToReturn = PreparedDistribution(r.timeToReadmission)
+        waitingDeteriorationHazard = scenario.deterioration.hazardPerHourWaiting
+        bedPressure = scenario.bedPressure
     }
 
     /// Whether an age-band label like "65-79" or "80+" starts at 65 or above.
@@ -272,5 +426,31 @@ public struct CompiledScenario: Sendable {
         let roundTheClock = segments.allSatisfy { $0.nurses > 0 }
         return TeamPlan(segments: segments, isRoundTheClock: roundTheClock,
                         shiftNames: team.shifts.map(\.name))
+    }
+}
+
+// In-place reads of the tables whose elements hold references: through the
+// array's getter an element is copied, retaining (and later releasing) every
+// array inside it, on each event.
+extension CompiledScenario {
+    /// The next arrival time of `stream` after `time`.
+    /// - Complexity: O(log hours in the profile's cycle).
+    @inline(__always)
+    func nextArrival(_ stream: ArrivalStream, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
+        let start = stream.profile &* profileStride
+        return profileTables.withUnsafeBufferPointer { tables in
+            RateProfile.nextArrival(after: time, rateScale: stream.ratePerHour,
+                                    cumulative: UnsafeBufferPointer(rebasing: tables[start ..< start &+ profileStride]), using: &g)
+        }
+    }
+}
+
+extension Array where Element == PreparedDistribution {
+    /// Draws from element `i` without copying it.
+    /// - Complexity: that of the distribution's `sample`.
+    @inline(__always)
+    func sample<G: RandomNumberGenerator>(_ i: Int, using g: inout G) -> Double {
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "distribution index out of range")
+        return withUnsafeBufferPointer { PreparedDistribution.sample(at: $0.baseAddress! + i, using: &g) }
     }
 }

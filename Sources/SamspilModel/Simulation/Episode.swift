@@ -82,7 +82,6 @@ struct Episode {
         static let outcomeRecorded = Flags(rawValue: 1 << 9)
         static let needsCare = Flags(rawValue: 1 << 10)
         static let temporaryBed = Flags(rawValue: 1 << 11)
-        static let earlyDischarge = Flags(rawValue: 1 << 12)
         /// A team episode that came from early discharge (it ends the hospital stay).
         static let fromEarlyDischarge = Flags(rawValue: 1 << 13)
         /// The acute-bed episode lies in a pooled hospital bed.
@@ -96,10 +95,57 @@ struct Episode {
     }
 }
 
-/// Live episodes in one contiguous array; finished slots are reused, so memory
-/// follows the number of concurrent episodes, not the number simulated.
+/// Episode slots in one manually managed buffer. Handlers write a slot
+/// several times per event; through an array each write paid a uniqueness
+/// check, here it is a store (after a bounds check).
+///
+/// A copy shares the buffer: the store has exactly one owner, the simulation,
+/// which frees it with `deallocate()` when the replication is done.
+struct EpisodeSlots {
+    private var base: UnsafeMutablePointer<Episode>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    /// - Complexity: O(1).
+    subscript(i: Int) -> Episode {
+        @inline(__always) unsafeAddress {
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "episode slot out of range")
+            return UnsafePointer(base + i)
+        }
+        @inline(__always) nonmutating unsafeMutableAddress {
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "episode slot out of range")
+            return base + i
+        }
+    }
+
+    var indices: Range<Int> { 0..<count }
+
+    /// - Complexity: amortised O(1).
+    mutating func append(_ e: Episode) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Episode>.allocate(capacity: 2 * capacity)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: e)
+        count += 1
+    }
+
+    /// Frees the buffer (episodes hold no references: nothing to deinitialise).
+    func deallocate() { base.deallocate() }
+}
+
+/// Live episodes; finished slots are reused, so memory follows the number of
+/// concurrent episodes, not the number simulated.
 struct EpisodeStore {
-    var slots: ContiguousArray<Episode> = []
+    var slots = EpisodeSlots()
     var free: ContiguousArray<UInt32> = []
     var generations = Generations()
     var live = 0

@@ -68,22 +68,22 @@ struct JSON5SyntaxError: Error {
 }
 
 // ASCII bytes used by the parser.
-private let cTab: UInt8 = 0x09, cLF: UInt8 = 0x0A, cVT: UInt8 = 0x0B, cFF: UInt8 = 0x0C, cCR: UInt8 = 0x0D
-private let cSpace: UInt8 = 0x20, cQuote: UInt8 = 0x22, cDollar: UInt8 = 0x24, cApostrophe: UInt8 = 0x27
-private let cStar: UInt8 = 0x2A, cPlus: UInt8 = 0x2B, cComma: UInt8 = 0x2C, cMinus: UInt8 = 0x2D
-private let cDot: UInt8 = 0x2E, cSlash: UInt8 = 0x2F, c0: UInt8 = 0x30, c9: UInt8 = 0x39
-private let cColon: UInt8 = 0x3A, cLBracket: UInt8 = 0x5B, cBackslash: UInt8 = 0x5C, cRBracket: UInt8 = 0x5D
-private let cUnderscore: UInt8 = 0x5F, cLBrace: UInt8 = 0x7B, cRBrace: UInt8 = 0x7D
+let cTab: UInt8 = 0x09, cLF: UInt8 = 0x0A, cVT: UInt8 = 0x0B, cFF: UInt8 = 0x0C, cCR: UInt8 = 0x0D
+let cSpace: UInt8 = 0x20, cQuote: UInt8 = 0x22, cDollar: UInt8 = 0x24, cApostrophe: UInt8 = 0x27
+let cStar: UInt8 = 0x2A, cPlus: UInt8 = 0x2B, cComma: UInt8 = 0x2C, cMinus: UInt8 = 0x2D
+let cDot: UInt8 = 0x2E, cSlash: UInt8 = 0x2F, c0: UInt8 = 0x30, c9: UInt8 = 0x39
+let cColon: UInt8 = 0x3A, cLBracket: UInt8 = 0x5B, cBackslash: UInt8 = 0x5C, cRBracket: UInt8 = 0x5D
+let cUnderscore: UInt8 = 0x5F, cLBrace: UInt8 = 0x7B, cRBrace: UInt8 = 0x7D
 
-@inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- c0 < 10 }
-@inline(__always) private func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
-@inline(__always) private func isIdentifierStartASCII(_ b: UInt8) -> Bool {
+@inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- c0 < 10 }
+@inline(__always) func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+@inline(__always) func isIdentifierStartASCII(_ b: UInt8) -> Bool {
     isASCIILetter(b) || b == cUnderscore || b == cDollar
 }
-@inline(__always) private func isIdentifierPartASCII(_ b: UInt8) -> Bool {
+@inline(__always) func isIdentifierPartASCII(_ b: UInt8) -> Bool {
     isIdentifierStartASCII(b) || isDigit(b)
 }
-@inline(__always) private func hexValue(_ b: UInt8) -> UInt32? {
+@inline(__always) func hexValue(_ b: UInt8) -> UInt32? {
     if isDigit(b) { return UInt32(b - c0) }
     let lower = b | 0x20
     if lower >= 0x61 && lower <= 0x66 { return UInt32(lower - 0x61 + 10) }
@@ -91,7 +91,7 @@ private let cUnderscore: UInt8 = 0x5F, cLBrace: UInt8 = 0x7B, cRBrace: UInt8 = 0
 }
 
 struct JSON5ParserCore {
-    private struct Frame {
+    struct Frame {
         var isObject: Bool
         var location: SourceLocation
         /// The children parsed so far (moved out, not copied, when the container closes).
@@ -106,19 +106,19 @@ struct JSON5ParserCore {
         var keySet: Set<String>? = nil
     }
 
-    private let buf: UnsafeBufferPointer<UInt8>
-    private let end: Int
-    private let file: String
-    private let maxDepth: Int
-    private let diagnostics: DiagnosticCollector
+    let buf: UnsafeBufferPointer<UInt8>
+    let end: Int
+    let file: String
+    let maxDepth: Int
+    let diagnostics: DiagnosticCollector
 
-    private var i = 0
-    private var line = 1
-    private var lineStart = 0
+    var i = 0
+    var line = 1
+    var lineStart = 0
     /// UTF-8 continuation bytes between `lineStart` and `i`, so that columns count scalars.
-    private var lineExtra = 0
+    var lineExtra = 0
 
-    private var frames: [Frame] = []
+    var frames: [Frame] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int, diagnostics: DiagnosticCollector) {
         self.buf = buffer
@@ -130,16 +130,16 @@ struct JSON5ParserCore {
 
     // MARK: Positions
 
-    @inline(__always) private var current: UInt8 { i < end ? buf[i] : 0 }
+    @inline(__always) var current: UInt8 { i < end ? buf[i] : 0 }
 
-    @inline(__always) private func byte(at j: Int) -> UInt8 { j < end ? buf[j] : 0 }
+    @inline(__always) func byte(at j: Int) -> UInt8 { j < end ? buf[j] : 0 }
 
-    @inline(__always) private func here() -> SourceLocation {
+    @inline(__always) func here() -> SourceLocation {
         SourceLocation(file: file, line: line, column: i - lineStart - lineExtra + 1, offset: i)
     }
 
     /// Call after consuming a line terminator.
-    @inline(__always) private mutating func newline() {
+    @inline(__always) mutating func newline() {
         line += 1
         lineStart = i
         lineExtra = 0
@@ -147,7 +147,7 @@ struct JSON5ParserCore {
 
     /// Consumes the line break at `i` — LF, CR or CRLF, counted as one — and
     /// starts a new line.
-    @inline(__always) private mutating func consumeLineBreak() {
+    @inline(__always) mutating func consumeLineBreak() {
         let wasCR = current == cCR
         i += 1
         if wasCR && current == cLF { i += 1 }
@@ -227,7 +227,7 @@ struct JSON5ParserCore {
         }
     }
 
-    private mutating func closeFrame() -> JSONValue {
+    mutating func closeFrame() -> JSONValue {
         let frame = frames.removeLast()
         if frame.isObject {
             return JSONValue(.object(JSONObject(frame.members)), at: frame.location)
@@ -236,7 +236,7 @@ struct JSON5ParserCore {
         }
     }
 
-    private mutating func attachMember(_ value: JSONValue) {
+    mutating func attachMember(_ value: JSONValue) {
         let top = frames.count - 1
         let key = frames[top].key
         var duplicate = false
@@ -264,19 +264,19 @@ struct JSON5ParserCore {
         frames[top].members.append(JSONMember(key: key, keyLocation: frames[top].keyLocation, value: value))
     }
 
-    private func childComponent(of k: Int) -> JSONPath.Component {
+    func childComponent(of k: Int) -> JSONPath.Component {
         frames[k].isObject ? .key(frames[k].key) : .index(frames[k].count)
     }
 
     /// The path of the value about to be parsed.
-    private func currentPath() -> JSONPath {
+    func currentPath() -> JSONPath {
         JSONPath(frames.indices.map(childComponent(of:)))
     }
 
     // MARK: Keys
 
     /// Parses `key :` (trivia already skipped) and stores the key in the top frame.
-    private mutating func parseKey() throws(JSON5SyntaxError) {
+    mutating func parseKey() throws(JSON5SyntaxError) {
         let location = here()
         let b = current
         let key: String
@@ -299,7 +299,7 @@ struct JSON5ParserCore {
 
     /// An identifier (`[A-Za-z_$]` or a non-ASCII letter, then also digits), or
     /// `nil` without consuming anything if there is none here.
-    private mutating func parseIdentifier() throws(JSON5SyntaxError) -> String? {
+    mutating func parseIdentifier() throws(JSON5SyntaxError) -> String? {
         let start = i
         let startExtra = lineExtra
         while i < end {
@@ -323,7 +323,7 @@ struct JSON5ParserCore {
 
     // MARK: Scalars
 
-    private mutating func parseScalar() throws(JSON5SyntaxError) -> JSONValue {
+    mutating func parseScalar() throws(JSON5SyntaxError) -> JSONValue {
         let location = here()
         let b = current
         if b == cQuote || b == cApostrophe {
@@ -357,7 +357,7 @@ struct JSON5ParserCore {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
-    private mutating func parseNumber() throws(JSON5SyntaxError) -> JSONNumber {
+    mutating func parseNumber() throws(JSON5SyntaxError) -> JSONNumber {
         let location = here()
         let tokenStart = i
         var negative = false
@@ -480,7 +480,7 @@ struct JSON5ParserCore {
     }
 
     /// Rejects numbers glued to letters or digits (`12abc`, `1.2.3`, `0x1G`).
-    private mutating func finishNumber(
+    mutating func finishNumber(
         _ number: JSONNumber, _ tokenStart: Int, _ location: SourceLocation
     ) throws(JSON5SyntaxError) -> JSONNumber {
         let b = current
@@ -490,7 +490,7 @@ struct JSON5ParserCore {
         return number
     }
 
-    private func invalidNumber(from start: Int, at location: SourceLocation, reason: String? = nil) -> JSON5SyntaxError {
+    func invalidNumber(from start: Int, at location: SourceLocation, reason: String? = nil) -> JSON5SyntaxError {
         var j = start
         while j < end && j - start < 40 {
             let b = buf[j]
@@ -499,293 +499,5 @@ struct JSON5ParserCore {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<max(j, min(start + 1, end))]), as: UTF8.self)
         return fail("invalid number '\(text)'" + (reason.map { ": \($0)" } ?? ""), at: location)
-    }
-
-    // MARK: Strings
-
-    private mutating func parseString(quote: UInt8) throws(JSON5SyntaxError) -> String {
-        let startLocation = here()
-        i += 1
-        // Fast path: printable ASCII up to the closing quote.
-        var j = i
-        while j < end {
-            let c = buf[j]
-            if c == quote || c == cBackslash || c >= 0x80 || c == cLF || c == cCR { break }
-            j += 1
-        }
-        if j < end && buf[j] == quote {
-            let s = String(decoding: UnsafeBufferPointer(rebasing: buf[i..<j]), as: UTF8.self)
-            i = j + 1
-            return s
-        }
-        var out = [UInt8](buf[i..<j])
-        i = j
-        let quoteText = quote == cQuote ? "'\"'" : "\"'\""
-        while true {
-            guard i < end else {
-                throw fail("unterminated string: missing closing \(quoteText) before the end of the file", at: startLocation)
-            }
-            let c = buf[i]
-            if c == quote {
-                i += 1
-                break
-            }
-            if c == cBackslash {
-                try parseEscape(into: &out, stringStart: startLocation)
-            } else if c == cLF || c == cCR {
-                throw fail(
-                    "unterminated string: missing closing \(quoteText) before the end of the line", at: startLocation,
-                    notes: [Diagnostic.Note("to continue a string on the next line, end the line with a backslash")])
-            } else if c < 0x80 {
-                out.append(c)
-                i += 1
-            } else {
-                guard let (_, length) = decodeScalar(at: i) else { throw invalidUTF8() }
-                out.append(contentsOf: buf[i..<(i + length)])
-                i += length
-                lineExtra += length - 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private mutating func parseEscape(into out: inout [UInt8], stringStart: SourceLocation) throws(JSON5SyntaxError) {
-        let escapeLocation = here()
-        i += 1
-        guard i < end else {
-            throw fail("unterminated string: missing closing quote before the end of the file", at: stringStart)
-        }
-        let e = buf[i]
-        switch e {
-        case cQuote, cApostrophe, cBackslash, cSlash: out.append(e); i += 1
-        case 0x62: out.append(0x08); i += 1  // \b
-        case 0x66: out.append(0x0C); i += 1  // \f
-        case 0x6E: out.append(cLF); i += 1  // \n
-        case 0x72: out.append(cCR); i += 1  // \r
-        case 0x74: out.append(cTab); i += 1  // \t
-        case 0x76: out.append(cVT); i += 1  // \v
-        case c0:
-            if isDigit(byte(at: i + 1)) {
-                throw fail("invalid escape sequence '\\0' followed by a digit: octal escapes are not allowed", at: escapeLocation)
-            }
-            out.append(0)
-            i += 1
-        case 0x78:  // \xHH
-            guard let h = hexValue(byte(at: i + 1)), let l = hexValue(byte(at: i + 2)) else {
-                throw fail("invalid escape sequence: '\\x' must be followed by two hex digits", at: escapeLocation)
-            }
-            i += 3
-            Unicode.UTF8.encode(Unicode.Scalar(UInt8(h * 16 + l))) { out.append($0) }
-        case 0x75:  // \uXXXX
-            i += 1
-            let unit = try readHex4(escapeLocation)
-            var scalarValue = unit
-            if unit >= 0xD800 && unit <= 0xDBFF {
-                let lowLocation = here()
-                guard byte(at: i) == cBackslash && byte(at: i + 1) == 0x75 else {
-                    throw fail(unpairedSurrogate(unit), at: escapeLocation)
-                }
-                i += 2
-                let low = try readHex4(lowLocation)
-                guard low >= 0xDC00 && low <= 0xDFFF else { throw fail(unpairedSurrogate(unit), at: escapeLocation) }
-                scalarValue = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-            } else if unit >= 0xDC00 && unit <= 0xDFFF {
-                throw fail(unpairedSurrogate(unit), at: escapeLocation)
-            }
-            guard let scalar = Unicode.Scalar(scalarValue) else { throw fail(unpairedSurrogate(unit), at: escapeLocation) }
-            Unicode.UTF8.encode(scalar) { out.append($0) }
-        case cLF, cCR:  // line continuation
-            consumeLineBreak()
-        default:
-            if e == 0xE2 && byte(at: i + 1) == 0x80 && (byte(at: i + 2) == 0xA8 || byte(at: i + 2) == 0xA9) {
-                i += 3  // U+2028 / U+2029 line continuation
-                lineExtra += 2
-                return
-            }
-            throw fail("invalid escape sequence '\\\(describeByte(at: i))' in string", at: escapeLocation,
-                       suggestion: "write a backslash as '\\\\'")
-        }
-    }
-
-    private mutating func readHex4(_ escapeLocation: SourceLocation) throws(JSON5SyntaxError) -> UInt32 {
-        var value: UInt32 = 0
-        for k in 0..<4 {
-            guard let d = hexValue(byte(at: i + k)) else {
-                throw fail("invalid escape sequence: '\\u' must be followed by four hex digits", at: escapeLocation)
-            }
-            value = value * 16 + d
-        }
-        i += 4
-        return value
-    }
-
-    private func unpairedSurrogate(_ unit: UInt32) -> String {
-        let hex = String(unit, radix: 16, uppercase: true)
-        return "invalid escape sequence '\\u\(hex)': unpaired UTF-16 surrogate"
-    }
-
-    // MARK: Whitespace and comments
-
-    private mutating func skipTrivia() throws(JSON5SyntaxError) {
-        while i < end {
-            let b = buf[i]
-            switch b {
-            case cSpace, cTab, cVT, cFF:
-                i += 1
-            case cLF, cCR:
-                consumeLineBreak()
-            case cSlash:
-                let next = byte(at: i + 1)
-                if next == cSlash {
-                    i += 2
-                    while i < end {
-                        let c = buf[i]
-                        if c == cLF || c == cCR { break }
-                        if c < 0x80 { i += 1; continue }
-                        guard let (_, length) = decodeScalar(at: i) else { throw invalidUTF8() }
-                        i += length
-                        lineExtra += length - 1
-                    }
-                } else if next == cStar {
-                    let start = here()
-                    i += 2
-                    var closed = false
-                    while i < end {
-                        let c = buf[i]
-                        if c == cStar && byte(at: i + 1) == cSlash {
-                            i += 2
-                            closed = true
-                            break
-                        } else if c == cLF || c == cCR {
-                            consumeLineBreak()
-                        } else if c < 0x80 {
-                            i += 1
-                        } else {
-                            guard let (_, length) = decodeScalar(at: i) else { throw invalidUTF8() }
-                            i += length
-                            lineExtra += length - 1
-                        }
-                    }
-                    if !closed { throw fail("unterminated block comment: missing '*/'", at: start) }
-                } else {
-                    return
-                }
-            default:
-                guard b >= 0x80, let (scalar, length) = decodeScalar(at: i), isUnicodeSpace(scalar) else { return }
-                i += length
-                lineExtra += length - 1
-            }
-        }
-    }
-
-    /// JSON5 white space beyond ASCII: category Zs, U+2028/U+2029 and the BOM.
-    private func isUnicodeSpace(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
-        default: return false
-        }
-    }
-
-    // MARK: UTF-8
-
-    /// Decodes one well-formed UTF-8 scalar at `j` (rejecting overlong forms,
-    /// surrogates and values above U+10FFFF); `nil` if the bytes are not valid UTF-8.
-    private func decodeScalar(at j: Int) -> (UInt32, Int)? {
-        guard j < end else { return nil }
-        let b0 = buf[j]
-        if b0 < 0x80 { return (UInt32(b0), 1) }
-        @inline(__always) func continuation(_ k: Int) -> UInt32? {
-            let b = byte(at: j + k)
-            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
-        }
-        if b0 < 0xC2 { return nil }
-        if b0 < 0xE0 {
-            guard let c1 = continuation(1) else { return nil }
-            return ((UInt32(b0 & 0x1F) << 6) | c1, 2)
-        }
-        if b0 < 0xF0 {
-            guard let c1 = continuation(1), let c2 = continuation(2) else { return nil }
-            let value = (UInt32(b0 & 0x0F) << 12) | (c1 << 6) | c2
-            if value < 0x800 || (value >= 0xD800 && value <= 0xDFFF) { return nil }
-            return (value, 3)
-        }
-        if b0 < 0xF5 {
-            guard let c1 = continuation(1), let c2 = continuation(2), let c3 = continuation(3) else { return nil }
-            let value = (UInt32(b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3
-            if value < 0x10000 || value > 0x10FFFF { return nil }
-            return (value, 4)
-        }
-        return nil
-    }
-
-    private func invalidUTF8() -> JSON5SyntaxError {
-        fail("invalid UTF-8 byte 0x\(hex2(current)); scenario files must be saved as UTF-8", at: here())
-    }
-
-    // MARK: Errors
-
-    private func hex2(_ b: UInt8) -> String {
-        let s = String(b, radix: 16, uppercase: true)
-        return s.count == 1 ? "0" + s : s
-    }
-
-    /// The character at `j` for messages: printable ASCII as is, others as U+XXXX.
-    private func describeByte(at j: Int) -> String {
-        guard j < end else { return "" }
-        let b = buf[j]
-        if b >= 0x21 && b < 0x7F { return String(UnicodeScalar(b)) }
-        if b < 0x80 { return "U+00" + hex2(b) }
-        if let (scalar, _) = decodeScalar(at: j), let s = Unicode.Scalar(scalar) { return String(s) }
-        return "0x" + hex2(b)
-    }
-
-    /// Describes the token at the current position: `'"beds"'`, `'12'`, `'}'`,
-    /// `end of file`, `control character U+0001`, `invalid UTF-8 byte 0xFF`.
-    private func found() -> String {
-        guard i < end else { return "end of file" }
-        let b = buf[i]
-        var j = i
-        if b == cQuote || b == cApostrophe {
-            j += 1
-            while j < end && buf[j] != b && buf[j] != cLF && buf[j] != cCR && j - i < 64 {
-                if buf[j] == cBackslash { j += 1 }
-                j += 1
-            }
-            if j < end && buf[j] == b { j += 1 }
-            return "'" + snippet(i, min(j, end)) + "'"
-        }
-        if isIdentifierPartASCII(b) || b == cMinus || b == cPlus || b == cDot {
-            while j < end && j - i < 40 && (isIdentifierPartASCII(buf[j]) || buf[j] == cDot || buf[j] == cMinus || buf[j] == cPlus) {
-                j += 1
-            }
-            if j == i { j += 1 }
-            return "'" + snippet(i, j) + "'"
-        }
-        if b < 0x20 || b == 0x7F { return "control character U+00" + hex2(b) }
-        if b < 0x80 { return "'" + String(UnicodeScalar(b)) + "'" }
-        if let (scalar, _) = decodeScalar(at: i), let s = Unicode.Scalar(scalar) {
-            let hex = String(scalar, radix: 16, uppercase: true)
-            return "'\(s)' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
-        }
-        return "invalid UTF-8 byte 0x" + hex2(b)
-    }
-
-    private func snippet(_ from: Int, _ to: Int) -> String {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: buf[from..<to]), as: UTF8.self)
-        let scalars = text.unicodeScalars
-        if scalars.count <= 40 { return text }
-        return String(String.UnicodeScalarView(scalars.prefix(37))) + "..."
-    }
-
-    private func fail(
-        _ message: String, at location: SourceLocation, path: JSONPath? = nil,
-        suggestion: String? = nil, notes: [Diagnostic.Note] = []
-    ) -> JSON5SyntaxError {
-        var notes = notes
-        if i >= end, let open = frames.last {
-            notes.append(Diagnostic.Note("the unclosed \(open.isObject ? "object" : "array") starts here", at: open.location))
-        }
-        return JSON5SyntaxError(diagnostic: Diagnostic(
-            .error, message, at: location, path: path, suggestion: suggestion, notes: notes))
     }
 }

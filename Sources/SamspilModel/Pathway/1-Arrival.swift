@@ -1,0 +1,74 @@
+import SamspilEngine
+
+/// The arrival streams' state: one non-homogeneous Poisson process per
+/// municipality × group × age band, each with its own generator.
+struct ArrivalStreams {
+    /// One record per stream, so that an arrival touches one cache line of state.
+    struct Stream {
+        var generator: Xoshiro256StarStar
+        /// Arrivals so far: with `seed`, the identity of the next episode.
+        var count: UInt64
+        var seed: UInt64
+    }
+    var streams: ContiguousArray<Stream> = []
+}
+
+// Step 1 of the pathway: an acute episode begins. Its severity band is drawn
+// at once, and the patient calls 112 or a doctor.
+extension PatientFlowSimulation {
+    /// Seeds every stream and schedules its first arrival.
+    mutating func startArrivals() {
+        for (index, stream) in model.streams.enumerated() {
+            var g = Xoshiro256StarStar(StreamKey(masterSeed: model.seed, replication: replication,
+                                                 purpose: Purpose.arrivals, entity: stream.identity))
+            let first = model.nextArrival(stream, after: 0, using: &g)
+            arrivals.streams.append(ArrivalStreams.Stream(
+                generator: g, count: 0,
+                seed: StreamKey(masterSeed: model.seed, replication: replication, purpose: Purpose.episode, entity: stream.identity).seed))
+            if first < model.end { scheduler.schedule(EventKind.arrival, at: first, entity: UInt32(index), priority: .seize) }
+        }
+    }
+
+    /// A new episode on stream `s`: schedules the stream's next arrival, draws
+    /// the severity band and the first contact.
+    mutating func arrive(stream s: Int) {
+        let stream = model.streams[s]
+        var state = arrivals.streams[s]
+        let next = model.nextArrival(stream, after: now, using: &state.generator)
+        let k = state.count
+        state.count = k &+ 1
+        arrivals.streams[s] = state
+        if next < model.end { scheduler.schedule(EventKind.arrival, at: next, entity: UInt32(s), priority: .seize) }
+
+        let id = episodes.allocate()
+        episodesSimulated += 1
+        var e = Episode()
+        e.key = SplitMix64.mix(state.seed &+ (k &+ 1) &* 0x9E37_79B9_7F4A_7C15)
+        e.start = now
+        e.municipality = stream.municipality
+        e.group = stream.group
+        e.age = stream.age
+        if monitor.measuring { e.flags.insert(.measured) }
+        let index = Int(stream.group) * model.ageCount + Int(stream.age)
+        var gs = SplitMix64(episode: e.key, Purpose.severity)
+        let u = gs.nextUnitDouble()
+        let (gpCut, borderCut) = model.severityCumulative[index]
+        let band: SeverityBand = u < gpCut ? .gpManageable : (u < borderCut ? .borderline : .mustAdmit)
+        e.band = band.rawValue
+        if band != .gpManageable { e.flags.insert(.counterfactualAdmit) }
+        episodes.slots[Int(id)] = e
+        monitor.countEpisode(.episodes, e)
+        record(id, .arrival)
+
+        // 112 or a doctor
+        var gr = SplitMix64(episode: e.key, Purpose.route)
+        if gr.nextUnitDouble() < model.groups[Int(stream.group)].emergencyCallShare[band] {
+            episodes.slots[Int(id)].route = Route.emergencyCall.rawValue
+            monitor.countEpisode(.contactsEmergencyCall, episodes.slots[Int(id)])
+            count(.ambulanceTrips, for: Entities(e))
+            emergencyDepartment(id, referred: false)
+            return
+        }
+        contactDoctor(id, retry: false)
+    }
+}

@@ -1,0 +1,140 @@
+import SamspilEngine
+
+/// The hospitals' beds and patients.
+struct HospitalState {
+    /// Patients of each hospital in its beds or in overflow (lent acute beds excluded).
+    var patients: ContiguousArray<Int>
+    /// Patients staying in overflow for their whole stay (`stayInOverflow` only).
+    var outlying: ContiguousArray<Int>
+    /// Available medical beds of each hospital now.
+    var beds: ContiguousArray<Int>
+    /// Patients each hospital must discharge at today's pressure round (scratch, no allocation per round).
+    var pressureExcess: ContiguousArray<Int>
+
+    init(_ model: CompiledScenario) {
+        patients = ContiguousArray(repeating: 0, count: model.hospitalCount)
+        outlying = ContiguousArray(repeating: 0, count: model.hospitalCount)
+        beds = ContiguousArray(model.hospitalBeds)
+        pressureExcess = ContiguousArray(repeating: 0, count: model.hospitalCount)
+    }
+
+    /// Patients of hospital `h` on the ward (in beds or, above capacity, in corridor beds).
+    @inline(__always)
+    func wardPatients(_ h: Int) -> Int { patients[h] - outlying[h] }
+
+    /// Patients without one of the available beds: ward patients above capacity plus outlying patients.
+    @inline(__always)
+    func overflowPatients(_ h: Int) -> Int { outlying[h] + Swift.max(0, wardPatients(h) - beds[h]) }
+}
+
+// Step 5 of the pathway: admission to the hospital of the catchment — a free
+// bed, a bed lent by a pooled acute-bed unit, or overflow — and the length of
+// stay until medically ready.
+extension PatientFlowSimulation {
+    /// The catchment decides the hospital, once per episode.
+    mutating func chooseHospital(_ id: UInt32) {
+        let e = episodes.slots[Int(id)]
+        let m = Int(e.municipality)
+        var g = SplitMix64(episode: e.key, Purpose.hospital)
+        let u = g.nextUnitDouble()
+        var k = model.catchmentStart[m]
+        while k < model.catchmentStart[m + 1] - 1 && u >= model.catchmentCumulative[k] { k += 1 }
+        episodes.slots[Int(id)].hospital = model.catchmentHospital[k]
+    }
+
+    /// Admission: a hospital bed, a lent acute bed, or overflow.
+    mutating func admit(_ id: UInt32, route: Route) {
+        if episodes.slots[Int(id)].hospital == .max { chooseHospital(id) }
+        var e = episodes.slots[Int(id)]
+        let h = Int(e.hospital)
+        let who = Entities(e)
+        e.phase = .inHospital
+        e.admitTime = now
+        e.flags.insert(.admittedInPath)
+        // Place: a free hospital bed; else a free bed of a pooled acute-bed unit; else overflow.
+        e.place = .hospitalBed
+        let full = hospitals.wardPatients(h) >= hospitals.beds[h]
+        if full {
+            count(.admissionsToFullHospital, for: who)
+            for u in 0..<model.bedUnitCount where model.bedUnitHospital[u] == h && acuteBeds.used[u] < model.bedUnitBeds[u] {
+                e.place = .pooledAcuteBed
+                e.bedUnit = Int16(u)
+                break
+            }
+            if e.place != .pooledAcuteBed && model.hospitalOverflowPolicy[h] == .stayInOverflow { e.place = .overflow }
+        }
+        switch e.place {
+        case .pooledAcuteBed:
+            occupyAcuteBed(Int(e.bedUnit), delta: 1)
+            monitor.bedUnitLent[Int(e.bedUnit)].add(1, at: now)
+            count(.hospitalPatientsInAcuteBeds, for: who)
+        case .overflow:
+            hospitals.outlying[h] += 1
+            changeHospitalPatients(h, by: 1)
+        case .hospitalBed:
+            changeHospitalPatients(h, by: 1)
+        }
+        count(.admissions, for: who)
+        switch route {
+        case .gp: count(.admissionsFromGP, for: who)
+        case .outOfHours: count(.admissionsFromOutOfHours, for: who)
+        case .emergencyCall: count(.admissionsFromEmergencyCall, for: who)
+        case .escalation: count(.admissionsFromEscalation, for: who); count(.ambulanceTrips, for: who)
+        case .readmission: count(.readmissions, for: who)
+        }
+        if model.isOld[Int(e.age)] && model.groups[Int(e.group)].preventable { monitor.countPreventableAdmission65() }
+
+        // Length of stay until medically ready.
+        var g = SplitMix64(episode: e.key, Purpose.stay)
+        let index = Int(e.group) * model.ageCount + Int(e.age)
+        var stay = Swift.max(0, model.lengthOfStay.sample(index, using: &g)) * model.lengthOfStayMultiplier
+        if full && model.bedPressure.enabled { stay *= model.bedPressure.outlierStayMultiplier }
+        e.readyTime = now + stay
+        episodes.slots[Int(id)] = e
+        record(id, .admission)
+        schedule(EventKind.ready, at: e.readyTime, episode: id, priority: .release)
+
+        // Early discharge into team care.
+        let t = model.municipalityTeam[Int(e.municipality)]
+        if t >= 0, let early = model.teams[t].earlyDischarge,
+           model.groups[Int(e.group)].hasTeamTreatment, stay > early.hoursEarly {
+            var ge = SplitMix64(episode: e.key, Purpose.earlyDischarge)
+            if ge.nextUnitDouble() < early.share {
+                schedule(EventKind.earlyDischarge, at: e.readyTime - early.hoursEarly, episode: id)
+            }
+        }
+    }
+
+    /// Hospital `h` gains (or loses) `delta` patients.
+    mutating func changeHospitalPatients(_ h: Int, by delta: Int) {
+        hospitals.patients[h] += delta
+        monitor.hospitalLevels(h, patients: hospitals.patients[h], overflow: hospitals.overflowPatients(h), totalDelta: delta, at: now)
+    }
+
+    /// The patient leaves the bed (hospital or lent acute bed).
+    mutating func vacateHospitalPlace(_ id: UInt32) {
+        let e = episodes.slots[Int(id)]
+        if e.place != .pooledAcuteBed { monitor.addStayBedHours(admitted: e.admitTime, now: now, warmupEnd: model.warmupEnd) }
+        switch e.place {
+        case .pooledAcuteBed:
+            occupyAcuteBed(Int(e.bedUnit), delta: -1)
+            monitor.bedUnitLent[Int(e.bedUnit)].add(-1, at: now)
+        case .overflow:
+            hospitals.outlying[Int(e.hospital)] -= 1
+            changeHospitalPatients(Int(e.hospital), by: -1)
+        case .hospitalBed:
+            changeHospitalPatients(Int(e.hospital), by: -1)
+        }
+    }
+
+    /// Hospital `h` opens or closes beds: entry `index` of its schedule.
+    mutating func bedChange(hospital h: Int, index: Int) {
+        let beds = model.bedSchedules[h][index].beds
+        hospitals.beds[h] = beds
+        monitor.bedLevels(h, beds: beds, overflow: hospitals.overflowPatients(h), totalBeds: hospitals.beds.reduce(0, +), at: now)
+        if index + 1 < model.bedSchedules[h].count {
+            scheduler.schedule(EventKind.bedChange, at: Swift.max(now, model.bedSchedules[h][index + 1].time),
+                               entity: UInt32(h), payload: UInt32(index + 1), priority: .structural)
+        }
+    }
+}
