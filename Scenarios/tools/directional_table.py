@@ -66,6 +66,8 @@ def main():
                    check=True, env=env)
     rows = {}
     for r in csv.DictReader(open(os.path.join(out, "comparison.csv"))):
+        if r.get("level", "system") != "system":  # entity rows share metric names
+            continue
         rows[(r["scenario"], r["metric"])] = r
     print("| what-if (vs Viborg 07–23) | outcome | paired difference (95 % CI) |")
     print("|---|---|---|")

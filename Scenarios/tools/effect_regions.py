@@ -57,6 +57,8 @@ def main():
             subprocess.run([samspil, "compare", base_with(h, work), *files, "-n", "20", "--quiet", "--no-report",
                             "--out", out], check=True, env=env)
             for r in csv.DictReader(open(os.path.join(out, "comparison.csv"))):
+                if r.get("level", "system") != "system":  # entity rows share metric names
+                    continue
                 if r["metric"] == "admissions":
                     rows[r["scenario"]] = r
         print(f"\n**{title}** — change in admissions a year against the baseline (95 % CI), by the team's escalation"

@@ -18,12 +18,16 @@ def run(args):
 def summary(d):
     rows = {}
     for r in csv.DictReader(open(os.path.join(d, "summary.csv"))):
+        if r.get("level", "system") != "system":  # entity rows share metric names
+            continue
         rows.setdefault(r["scenario"], {})[r["metric"]] = r
     return rows
 
 def comparison(d):
     rows = {}
     for r in csv.DictReader(open(os.path.join(d, "comparison.csv"))):
+        if r.get("level", "system") != "system":  # entity rows share metric names
+            continue
         rows.setdefault(r["scenario"], {})[r["metric"]] = r
     return rows
 

@@ -12,7 +12,8 @@ enum MetricGroups {
         case .counterfactualAdmissions, .avoidedAdmissions, .avoidedByAcuteTeam, .avoidedByAcuteBed: return "avoided admissions"
         case .emergencyDepartmentVisits, .ambulanceTrips, .admissionsToFullHospital, .hospitalDischarges, .bedDays, .meanOccupancy,
              .p95Occupancy, .maxOccupancy, .occupancyRate, .overcrowdingPatients2300, .overcrowdedHospitalDays, .overflowBedHours,
-             .meanStay0to64, .meanStay65to79, .meanStay80plus, .readmissionRate65plus, .pressureDischarges: return "hospital"
+             .meanStay0to64, .meanStay65to79, .meanStay80plus, .readmissionRate65plus, .readmissionRateShortStay65plus,
+             .pressureDischarges: return "hospital"
         case .delayedDischargePatients, .delayedDischargeDays, .temporaryBedDays: return "discharge"
         case .teamReferrals, .teamRefusals, .teamEpisodes, .teamEscalations, .teamVisits, .teamFollowUpVisits, .earlyDischarges,
              .forwardVisitationReferrals, .teamNurseHoursOnDuty, .teamNurseHoursBusy, .teamUtilisation, .teamUtilisationDay,

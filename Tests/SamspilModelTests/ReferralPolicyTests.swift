@@ -78,6 +78,7 @@ import SamspilEngine
             (Purpose.readmissionTime, StreamPurpose("readmission-time").rawValue),
             (Purpose.deterioration, StreamPurpose("community-deterioration").rawValue),
             (Purpose.waitingDeterioration, StreamPurpose("waiting-deterioration").rawValue),
+            (Purpose.lateVisit, StreamPurpose("late-visit").rawValue),
             (Purpose.teamEpisode, StreamPurpose("team-episode").rawValue),
             (Purpose.acuteBed, StreamPurpose("acute-bed").rawValue),
             (Purpose.followUp, StreamPurpose("follow-up").rawValue),

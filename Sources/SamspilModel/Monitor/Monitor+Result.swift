@@ -32,6 +32,7 @@ extension Monitor {
         let stays = [Metric.meanStay0to64, .meanStay65to79, .meanStay80plus]
         for (i, metric) in stays.enumerated() where i < staysByAge.count { set(metric, staysByAge[i].mean) }
         set(.readmissionRate65plus, discharges65 > 0 ? readmitted65 / discharges65 : 0)
+        set(.readmissionRateShortStay65plus, shortStayDischarges65 > 0 ? shortStayReadmitted65 / shortStayDischarges65 : 0)
         let population65 = model.population65.reduce(0, +)
         set(.preventableAdmissions65PerThousand,
             population65 > 0 ? Double(usage.preventableAdmissions65) / (population65 / 1000) / model.horizonYears : 0)

@@ -71,6 +71,9 @@ struct Monitor {
     var staysByAge: ContiguousArray<Tally>
     var discharges65 = 0.0
     var readmitted65 = 0.0
+    /// Discharges 65+ after stays of at most 24 hours, and those readmitted (a held-out validation measure).
+    var shortStayDischarges65 = 0.0
+    var shortStayReadmitted65 = 0.0
     /// Σ of stays' bed-hours in the window: checked against ∫ occupancy.
     var bedHoursByStays = 0.0
     var capacityViolations = 0
@@ -171,10 +174,14 @@ struct Monitor {
 
     /// The end of a hospital episode of a citizen 65+, readmitted or not.
     @inline(__always)
-    mutating func countDischarge65(readmitted: Bool) {
+    mutating func countDischarge65(readmitted: Bool, shortStay: Bool) {
         guard measuring else { return }
         discharges65 += 1
         if readmitted { readmitted65 += 1 }
+        if shortStay {
+            shortStayDischarges65 += 1
+            if readmitted { shortStayReadmitted65 += 1 }
+        }
     }
 
     /// The first visit of a team episode starts, `hours` after the referral.

@@ -27,7 +27,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case emergencyDepartmentVisits, ambulanceTrips, admissionsToFullHospital, hospitalDischarges, bedDays, meanOccupancy, p95Occupancy, maxOccupancy
     case occupancyRate, overcrowdingPatients2300, overcrowdedHospitalDays, overflowBedHours
     case meanStay0to64, meanStay65to79, meanStay80plus
-    case readmissionRate65plus, pressureDischarges
+    case readmissionRate65plus, readmissionRateShortStay65plus, pressureDischarges
     // Discharge
     case delayedDischargePatients, delayedDischargeDays, temporaryBedDays
     // Acute team
@@ -85,6 +85,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .meanStay65to79: return d("days", "mean hospital stay of discharged patients aged 65–79 (second age band)")
         case .meanStay80plus: return d("days", "mean hospital stay of discharged patients aged 80+ (third age band)")
         case .readmissionRate65plus: return d("ratio", "share of hospital discharges of patients 65+ followed by readmission within the window")
+        case .readmissionRateShortStay65plus: return d("ratio", "share of hospital discharges of patients 65+ after stays of at most 24 hours followed by readmission within the window")
         case .pressureDischarges: return d("patients", "patients discharged before medical readiness at a bed-pressure round (rushed)")
         case .delayedDischargePatients: return d("patients", "discharged patients who waited for the municipality after medical readiness")
         case .delayedDischargeDays: return d("days", "delayed-discharge days (calendar days between readiness and discharge)")
@@ -105,7 +106,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .teamUtilisationNight: return d("ratio", "busy nurse hours ÷ nurse hours on duty, 23–07, all teams")
         case .teamResponseMeanHours: return d("hours", "mean time from referral to the start of the first visit")
         case .teamResponseP90Hours: return d("hours", "90th percentile of the response time (1-minute resolution)")
-        case .waitingDeteriorations: return d("episodes", "team patients who deteriorated while waiting for the first visit and were escalated")
+        case .waitingDeteriorations: return d("episodes", "team patients who deteriorated while waiting for the first visit, or for a later visit that came late, and were escalated")
         case .teamNotCredibleNow: return d("decisions", "referral decisions in which the team was on duty but could not promise a visit within the maximum response time because of its queue")
         case .acuteBedReferrals: return d("referrals", "referrals to municipal acute beds")
         case .acuteBedRefusals: return d("referrals", "acute-bed referrals refused for lack of a free bed")

@@ -91,6 +91,9 @@ extension PatientFlowSimulation {
             let next = now + 24 / Double(e.visitsPerDay)
             if next < e.phaseEnd { schedule(EventKind.visitDue, at: next, episode: id, priority: .seize) }
         }
+        // After the first visit the referral time is no longer needed: it holds
+        // when this visit fell due, to tell how late the nurse comes.
+        if e.flags.contains(.firstVisitDone) { episodes.slots[Int(id)].readyTime = now }
         episodes.slots[Int(id)].nurseRequests += 1
         if teams.nurses[t].request(id, at: now) { startVisit(id, team: t) }
     }
@@ -109,6 +112,16 @@ extension PatientFlowSimulation {
         if !e.flags.contains(.firstVisitDone) {
             e.flags.insert(.firstVisitDone)
             monitor.countResponse(hours: now - e.readyTime)
+        } else if now > e.readyTime && deterioratedWhileLate(e, hours: now - e.readyTime) {
+            // The nurse comes late and finds the patient worse: to hospital instead of a visit.
+            e.nurseRequests -= 1
+            episodes.slots[Int(id)] = e
+            teams.nurses[t].release(at: now)
+            count(.waitingDeteriorations, for: Entities(e))
+            episodes.generations.invalidate(id)
+            teamEscalation(id)
+            serveNurseQueue(team: t)
+            return
         }
         episodes.slots[Int(id)] = e
         var duration = visitHours(team: t)
@@ -233,6 +246,16 @@ extension PatientFlowSimulation {
         var g = SplitMix64(episode: episodes.slots[Int(id)].key, Purpose.waitingDeterioration)
         let at = now - log(g.nextPositiveUnitDouble()) / hazard
         if at < limit { schedule(EventKind.waitingDeterioration, at: at, episode: id) }
+    }
+
+    /// Whether a patient deteriorated during the `hours` a later visit came
+    /// late: probability 1 − exp(−hazard · hours), the waiting hazard of the
+    /// first visit, with a draw of its own for this visit.
+    func deterioratedWhileLate(_ e: Episode, hours: Double) -> Bool {
+        let hazard = model.waitingDeteriorationHazard
+        guard hazard > 0 else { return false }
+        var g = SplitMix64(episode: e.key ^ UInt64(bitPattern: Int64((now * 60).rounded())), Purpose.lateVisit)
+        return g.nextUnitDouble() < 1 - exp(-hazard * hours)
     }
 
     /// The patient deteriorates; if the first visit has not started, the

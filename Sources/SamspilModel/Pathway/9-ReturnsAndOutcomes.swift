@@ -42,7 +42,11 @@ extension PatientFlowSimulation {
     mutating func endHospitalEpisode(_ id: UInt32, readmissionMultiplier multiplier: Double) {
         let e = episodes.slots[Int(id)]
         let readmitted = drawReadmission(id, multiplier: multiplier)
-        if model.isOld[Int(e.age)] { monitor.countDischarge65(readmitted: readmitted) }
+        if model.isOld[Int(e.age)] {
+            // A stay of at most 24 hours (not the hospital part of an early discharge into team care).
+            let shortStay = !e.flags.contains(.fromEarlyDischarge) && now - e.admitTime <= 24
+            monitor.countDischarge65(readmitted: readmitted, shortStay: shortStay)
+        }
         if !e.flags.contains(.isReadmission) { finishIndex(id, outcome: .outcomeAdmitted) }
         if !readmitted { releaseWhenIdle(id) }
     }

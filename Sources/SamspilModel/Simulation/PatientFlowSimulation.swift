@@ -148,12 +148,14 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     }
 
     /// Midnight: today's home-care starts, and the time series' day.
+    /// The tick at the end of the run only closes the last day of the series,
+    /// so the series covers every measured day and nothing else changes.
     mutating func dailyTick() {
-        replenishHomeCare()
+        if now < model.end { replenishHomeCare() }
         if monitor.series != nil {
             monitor.sampleDay(at: now, warmupEnd: model.warmupEnd, teamCaseload: Double(teams.caseload.reduce(0, +)))
         }
-        if now + 24 < model.end { scheduler.schedule(EventKind.dailyTick, at: now + 24, priority: .structural) }
+        if now + 24 <= model.end { scheduler.schedule(EventKind.dailyTick, at: now + 24, priority: .structural) }
     }
 
     // MARK: - Results

@@ -26,6 +26,8 @@ enum Purpose {
     static var deterioration: UInt64 { 0x94AB_C5E8_A673_9B2E }                                    // "community-deterioration"
     /// The time at which a patient waiting for the team's first visit deteriorates.
     static var waitingDeterioration: UInt64 { 0xF254_22B2_BC5F_9424 }                             // "waiting-deterioration"
+    /// Whether a patient whose later visit came late deteriorated meanwhile.
+    static var lateVisit: UInt64 { 0xEA77_ABB0_832F_1C67 }                                        // "late-visit"
     static var teamEpisode: UInt64 { 0x61C3_A851_8CE6_561C }                                      // "team-episode"
     static var acuteBed: UInt64 { 0x1B3D_39B0_A1BA_1F89 }                                         // "acute-bed"
     static var followUp: UInt64 { 0x96F8_4ADE_34F8_6912 }                                         // "follow-up"

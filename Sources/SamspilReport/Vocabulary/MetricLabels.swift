@@ -84,6 +84,7 @@ public enum MetricLabels {
         "meanStay65to79": ("length of stay, 65–79", "liggetid, 65–79 år"),
         "meanStay80plus": ("length of stay, 80+", "liggetid, 80+ år"),
         "readmissionRate65plus": ("30-day readmission rate, 65+", "genindlæggelsesrate inden for 30 dage, 65+"),
+        "readmissionRateShortStay65plus": ("30-day readmission rate after stays ≤ 24 h, 65+", "genindlæggelsesrate inden for 30 dage efter ophold ≤ 24 t, 65+"),
         "pressureDischarges": ("discharged early because beds were full", "udskrevet tidligt på grund af fulde senge"),
         "delayedDischargePatients": ("patients waiting for the municipality", "færdigbehandlede patienter der venter"),
         "delayedDischargeDays": ("delayed-discharge days", "færdigbehandlingsdage"),
