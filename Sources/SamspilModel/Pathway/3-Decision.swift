@@ -92,11 +92,13 @@ extension PatientFlowSimulation {
     /// `current` promise, the visits queued ahead, shared among the nurses on
     /// duty, fit in too.
     mutating func canPromiseVisit(team t: Int) -> Bool {
-        let hourOfWeek = Double(model.time.weekday(now)) * 24 + model.time.hourOfDay(now)
-        let untilOnDuty = model.teamPlans[t].hoursUntilOnDuty(at: hourOfWeek)
+        // Nurses on duty now (the shift events keep the capacity current): no
+        // wait for a shift, and no need to search the week's plan.
+        let onDuty = teams.nurses[t].capacity
+        let untilOnDuty = onDuty > 0 ? 0
+            : model.teamPlans[t].hoursUntilOnDuty(at: Double(model.time.weekday(now)) * 24 + model.time.hourOfDay(now))
         guard untilOnDuty <= model.maximumResponseHours else { return false }
         guard model.promisesFromQueue else { return true }
-        let onDuty = teams.nurses[t].capacity
         let ahead = Double(teams.nurses[t].queueCount) + (onDuty > 0 && teams.nurses[t].available == 0 ? 0.5 : 0)
         let backlog = ahead * model.teams[t].serviceHours / Double(Swift.max(1, onDuty))
         if untilOnDuty + backlog <= model.maximumResponseHours { return true }
