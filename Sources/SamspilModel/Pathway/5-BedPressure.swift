@@ -24,9 +24,11 @@ extension PatientFlowSimulation {
         }
         var slot = 0
         while total > 0 && slot < episodes.slots.count {
-            let e = episodes.slots[slot]
-            if e.phase == .inHospital && e.place == .hospitalBed && e.hospital != .max
-                && hospitals.pressureExcess[Int(e.hospital)] > 0 && e.readyTime - now <= pressure.dischargeWithinHours {
+            // Fields read in place (no copy of the episode): most slots fail the first test.
+            if episodes.slots[slot].phase == .inHospital && episodes.slots[slot].place == .hospitalBed
+                && episodes.slots[slot].hospital != .max && hospitals.pressureExcess[Int(episodes.slots[slot].hospital)] > 0
+                && episodes.slots[slot].readyTime - now <= pressure.dischargeWithinHours {
+                let e = episodes.slots[slot]
                 hospitals.pressureExcess[Int(e.hospital)] -= 1
                 total -= 1
                 dischargeUnderPressure(UInt32(slot))
