@@ -195,7 +195,7 @@ enum CommonSpecs {
                 return Array(repeating: value, count: bands.count)
             }
             guard let object = reader.value.objectValue else {
-                reader.mismatch(expected: "\(element.expected), or an object keyed by age band")
+                reader.mismatch(expected: expected ?? "\(element.expected), or an object keyed by age band")
                 return nil
             }
             var result: [T?] = Array(repeating: nil, count: bands.count)
