@@ -94,10 +94,11 @@ public enum TerminalTable {
             let layout = Layout(header: ["Metric", "Unit", "Base", "Scenario", "Difference", "95 % CI", ""],
                                 rows: rows, rightAligned: [false, false, true, true, true, true, false], width: width)
             // The decision first, then the table it rests on.
-            var block = DecisionBox(comparison, base: base).map { style.bold($0.text(width: width)) + "\n" } ?? ""
+            let decision = DecisionBox(comparison, base: base)
+            var block = decision.map { style.bold($0.text(width: width)) + "\n" } ?? ""
             block += style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
             block += layout.render(style: style, rowStyle: { tones[$0] })
-            if DecisionBox(comparison, base: base) == nil, let sentence = WhoPays.sentence(comparison, base: base) {
+            if decision == nil, let sentence = WhoPays.sentence(comparison, base: base) {
                 block += wrap("Who pays: " + sentence, width: width) + "\n"
             }
             blocks.append(block)

@@ -105,7 +105,7 @@ enum UncertaintyCommand {
             if !args.flag("--quiet") { console.err("wrote partial result (shard \(shard)) to \(args.value("--out")!)\n") }
             return 0
         }
-        let report = SensitivityReport(analysis.assemble(evaluations, tornadoQuantiles: settings.tornadoQuantiles),
+        let report = SensitivityReport(analysis.assemble(evaluations),
                                        horizonDays: analysis.simulation.horizonDays, population: population)
         var extra: [OutputFile] = []
         var dealText: String?

@@ -127,9 +127,9 @@ public struct ProbabilisticSensitivity: Sendable {
     /// - Complexity: evaluations × 2 × replications replications.
     public func run(_ settings: Settings) throws(ExperimentError) -> Result {
         guard let evaluations = try evaluate(Array(0..<evaluationCount), settings) else {
-            return interrupted([])
+            return interrupted
         }
-        return assemble(evaluations, tornadoQuantiles: settings.tornadoQuantiles)
+        return assemble(evaluations)
     }
 
     /// The evaluations `indices` (in order), or `nil` when stopped.
@@ -171,7 +171,7 @@ public struct ProbabilisticSensitivity: Sendable {
     }
 
     /// The result from a complete set of evaluations (from one run or merged shards).
-    public func assemble(_ evaluations: [Int: Evaluation], tornadoQuantiles q: (low: Double, high: Double)) -> Result {
+    public func assemble(_ evaluations: [Int: Evaluation]) -> Result {
         Self.assemble(evaluations, draws: draws.count, inputNames: draws.inputs.map(\.path), outcomeNames: outcomeNames)
     }
 
@@ -187,8 +187,9 @@ public struct ProbabilisticSensitivity: Sendable {
                       atMeans: evaluations[draws]!, tornado: tornado, interrupted: false)
     }
 
-    func interrupted(_ evaluations: [Evaluation]) -> Result {
-        Result(outcomeNames: outcomeNames, inputNames: draws.inputs.map(\.path), draws: evaluations,
+    /// What a stopped run returns: nothing to report.
+    var interrupted: Result {
+        Result(outcomeNames: outcomeNames, inputNames: draws.inputs.map(\.path), draws: [],
                atMeans: Evaluation(inputs: [], outcomes: []), tornado: [], interrupted: true)
     }
 
