@@ -149,7 +149,7 @@ public enum CostAccounting {
         let unitMunicipalities = scenario.acuteBedUnits.map { map.municipalities(named: $0.municipalities) }
         for u in scenario.acuteBedUnits.indices {
             split(.acuteBeds, Money.price(p.acuteBedDay, times: usage.acuteBedCapacity[u] * days),
-                  regionShare: rules.acuteBedRegionShare, among: unitMunicipalities[u])
+                  regionShare: scenario.acuteBedUnits[u].regionCostShare ?? rules.acuteBedRegionShare, among: unitMunicipalities[u])
         }
         for m in 0..<usage.municipalityCount {
             split(.temporaryBeds, Money.price(p.temporaryBedDay, times: usage.temporaryBedDays[m]),

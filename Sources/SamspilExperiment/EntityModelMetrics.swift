@@ -28,6 +28,14 @@ public enum EntityModelMetrics {
         Line(name: "occupancyRate", unit: "ratio", description: "occupied ÷ available bed-days of this hospital"),
         Line(name: "overflowBedHours", unit: "bed-hours", description: "hours patients spent above this hospital's available beds"),
     ]
+    /// A hospital ward's rows (only in scenarios with a ward besides `medical`);
+    /// the hospital's rows sum its wards.
+    static let ward = [
+        Line(name: "admissions", unit: "admissions", description: "admissions to this ward"),
+        Line(name: "bedDays", unit: "bed-days", description: "occupied bed-days of this ward (overflow included)"),
+        Line(name: "occupancyRate", unit: "ratio", description: "occupied ÷ available bed-days of this ward"),
+        Line(name: "overflowBedHours", unit: "bed-hours", description: "hours patients spent above this ward's available beds"),
+    ]
     static let region = [
         Line(name: "admissions", unit: "admissions", description: "admissions to this region's hospitals"),
         Line(name: "bedDays", unit: "bed-days", description: "occupied bed-days of this region's hospitals"),
@@ -59,9 +67,19 @@ public enum EntityModelMetrics {
         }
         return rows(municipality, level: "municipality", names: scenario.municipalities.map(\.name))
             + rows(hospital, level: "hospital", names: scenario.hospitals.map(\.name))
+            + rows(ward, level: "ward", names: wardNames(scenario))
             + rows(region, level: "region", names: scenario.regions.map(\.name))
             + rows(team, level: "team", names: scenario.acuteTeams.map(\.name))
             + rows(acuteBeds, level: "acuteBeds", names: scenario.acuteBedUnits.map(\.name))
+    }
+
+    /// The entity names of the hospital wards, `Hospital / ward`, in bed-pool
+    /// order (every medical ward, then each hospital's other wards); none when
+    /// the scenario has only medical wards.
+    public static func wardNames(_ scenario: Scenario) -> [String] {
+        guard scenario.wardNames.count > 1 else { return [] }
+        return scenario.hospitals.map { "\($0.name) / \(Hospital.medicalWard)" }
+            + scenario.hospitals.flatMap { h in h.wards.map { "\(h.name) / \($0.name)" } }
     }
 
     /// - Complexity: O(entities + municipalities × groups × ages).
@@ -80,6 +98,12 @@ public enum EntityModelMetrics {
             let available = usage.availableBedDays[h]
             v += [Double(usage.admissionsByHospital[h]), usage.bedDays[h], available > 0 ? usage.bedDays[h] / available : 0,
                   usage.overflowBedHours[h]]
+        }
+        if scenario.wardNames.count > 1 {
+            for p in usage.wardHospital.indices {
+                let available = usage.availableBedDaysByWard[p], occupied = usage.bedDaysByWard[p]
+                v += [Double(usage.admissionsByWard[p]), occupied, available > 0 ? occupied / available : 0, usage.overflowBedHoursByWard[p]]
+            }
         }
         for region in scenario.regions {
             let hospitals = scenario.hospitals.indices.filter { scenario.hospitals[$0].region == region.name }

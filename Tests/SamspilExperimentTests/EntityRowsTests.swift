@@ -14,7 +14,7 @@ struct EntityRowsTests {
         func entities(_ name: String, _ level: String) -> [Int] { run.metrics.indices.filter { run.metrics[$0].name == name && run.metrics[$0].level == level } }
         let checks: [(String, String)] = [("admissions", "municipality"), ("admissions", "hospital"), ("admissions", "region"),
                                           ("delayedDischargeDays", "municipality"), ("bedDays", "hospital"), ("bedDays", "region"),
-                                          ("teamEpisodes", "team"), ("acuteBedDays", "acuteBeds"),
+                                          ("teamEpisodes", "team"), ("acuteBedDays", "acuteBeds"), ("admissions", "ward"), ("bedDays", "ward"),
                                           ("gpConsultations", "municipality"), ("outOfHoursConsultations", "municipality")]
         for (name, level) in checks {
             let rows = entities(name, level)

@@ -27,7 +27,7 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
     @Test func discoveryFindsEveryObjectKind() {
         let schema = ReadContext.discoverSchema(of: ScenarioSchema.file)
         let expected: Set = [
-            "Scenario", "Simulation", "Region", "BedChange", "Hospital", "Municipality", "Severity", "BandShares",
+            "Scenario", "Simulation", "Region", "BedChange", "Hospital", "Ward", "Municipality", "Severity", "BandShares",
             "TeamTreatment", "BedTreatment", "PatientGroup", "DemandProfile", "HourWindow", "Contact", "Trust",
             "Decision", "Shift", "ForwardVisitation", "FollowUp", "EarlyDischarge", "AcuteTeam", "AcuteBedUnit",
             "Discharge", "Readmission", "Coordination", "Behaviour", "Distribution", "Economics", "RegimeRules", "Prices", "BehaviourCoefficients",

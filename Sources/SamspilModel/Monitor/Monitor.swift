@@ -8,6 +8,8 @@ import SamspilEngine
 /// breakdown; the metrics are system totals. `-1` means "none".
 struct Entities {
     var municipality: Int32 = -1
+    /// The bed pool (hospital ward): below `hospitalCount` it is the hospital
+    /// itself (its medical ward); map with `CompiledScenario.poolHospital`.
     var hospital: Int32 = -1
     var team: Int32 = -1
     var group: Int32 = -1
@@ -58,7 +60,7 @@ struct Monitor {
     var count = InlineArray<96, Double>(repeating: 0)
     var usage: UsageLedger
 
-    // Hospitals
+    // Hospitals: every array is per bed pool (hospital ward).
     var hospitalOccupancy: ContiguousArray<TimeWeightedLevel>
     var hospitalOverflow: ContiguousArray<TimeWeightedLevel>
     /// Patients in medical beds, all hospitals: the occupancy distribution.
@@ -89,6 +91,9 @@ struct Monitor {
     var responseHistogram: ContiguousArray<Int> = ContiguousArray(repeating: 0, count: 24 * 60 * 7 + 1)
     var nurseHours: NurseHours
 
+    /// The hospital of each bed pool (for the trace, which names hospitals).
+    let poolHospital: ContiguousArray<UInt16>
+
     // Output
     var series: DailySeries?
     var trace: [TraceRecord]?
@@ -97,7 +102,8 @@ struct Monitor {
     init(_ model: CompiledScenario, options: ReplicationOptions) {
         precondition(Metric.allCases.count <= count.count, "Monitor.count holds at most \(count.count) metrics")
         usage = UsageLedger(model)
-        let h = model.hospitalCount
+        let h = model.poolCount
+        poolHospital = ContiguousArray(model.poolHospital.map { UInt16($0) })
         hospitalOccupancy = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
         hospitalOverflow = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
         totalBeds = TimeWeightedLevel(level: Double(model.hospitalBeds.reduce(0, +)), at: 0)
@@ -148,7 +154,7 @@ struct Monitor {
             usage.teamVisits[Int(who.team)] += 1
         case .admissions:
             usage.recordAdmission(municipality: Int(who.municipality), group: Int(who.group), age: Int(who.age),
-                                  hospital: Int(who.hospital))
+                                  pool: Int(who.hospital))
         default:
             break
         }
@@ -277,7 +283,8 @@ struct Monitor {
     @inline(__always)
     mutating func recordStep(_ e: Episode, _ step: TraceStep, at now: Double, detail: UInt16 = 0) {
         guard trace != nil else { return }
-        trace!.append(TraceRecord(time: now, episode: e.key, step: step, municipality: e.municipality, hospital: e.hospital,
+        trace!.append(TraceRecord(time: now, episode: e.key, step: step, municipality: e.municipality,
+                                  hospital: e.hospital == .max ? .max : poolHospital[Int(e.hospital)],
                                   group: e.group, age: e.age, band: e.band, route: e.route, detail: detail))
     }
 }
