@@ -43,7 +43,7 @@ extension PatientFlowSimulation {
         while k < model.catchmentStart[m + 1] - 1 && u >= model.catchmentCumulative[k] { k += 1 }
         let pool = model.pool(hospital: model.catchmentHospital[k], group: e.group)
         // The schema rejects a group whose ward a catchment hospital lacks; else its medical ward.
-        episodes.slots[Int(id)].hospital = pool == .max ? model.catchmentHospital[k] : pool
+        episodes.slots[Int(id)].hospital = pool != .max ? pool : model.catchmentHospital[k]
     }
 
     /// Admission: a hospital bed, a lent acute bed, or overflow.

@@ -486,21 +486,22 @@ extension CompiledScenario {
     /// - Complexity: O(1).
     @inline(__always)
     func team(municipality m: UInt16, group g: UInt8) -> Int {
-        municipalityTeam[Int(m) &* wardCount &+ groupWard[Int(g)]]
+        // One ward (every scenario without wards): no read of the group's ward.
+        wardCount == 1 ? municipalityTeam[Int(m)] : municipalityTeam[Int(m) &* wardCount &+ groupWard[Int(g)]]
     }
 
     /// The acute-bed unit serving municipality `m`'s patients of group `g` (its ward); -1: none.
     /// - Complexity: O(1).
     @inline(__always)
     func bedUnit(municipality m: UInt16, group g: UInt8) -> Int {
-        municipalityBedUnit[Int(m) &* wardCount &+ groupWard[Int(g)]]
+        wardCount == 1 ? municipalityBedUnit[Int(m)] : municipalityBedUnit[Int(m) &* wardCount &+ groupWard[Int(g)]]
     }
 
     /// The bed pool of hospital `h`'s ward for group `g`.
     /// - Complexity: O(1).
     @inline(__always)
     func pool(hospital h: UInt16, group g: UInt8) -> UInt16 {
-        hospitalWardPool[Int(h) &* wardCount &+ groupWard[Int(g)]]
+        wardCount == 1 ? h : hospitalWardPool[Int(h) &* wardCount &+ groupWard[Int(g)]]
     }
 }
 
