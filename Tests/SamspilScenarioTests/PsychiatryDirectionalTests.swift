@@ -88,3 +88,31 @@ struct PsychiatryDirectionalTests {
         #expect(all.total == none.total && half.total == none.total)
     }
 }
+
+/// Randers' COPD-at-home lab: a team for COPD exacerbations only, with the
+/// hospital as backup, lowers each municipality's admissions.
+@Suite("Randers: COPD at home")
+struct RandersCOPDTests {
+    @Test("only COPD is treated at home; early discharges and fewer admissions, by municipality")
+    func copdAtHome() throws {
+        var copd = try CalibrationTests.load("randers-copd-at-home.json5").adjustedForIncentives()
+        var cluster = try CalibrationTests.load("randers-cluster.json5").adjustedForIncentives()
+        for k in [0, 1] {
+            var s = k == 0 ? copd : cluster
+            s.simulation.horizonDays = 120
+            if k == 0 { copd = s } else { cluster = s }
+        }
+        #expect(copd.patientGroups.filter { $0.acuteTeam != nil }.map(\.name) == ["COPD exacerbation"])
+        let a = try CalibrationTests.run(copd, replications: 4), b = try CalibrationTests.run(cluster, replications: 4)
+        #expect(a.allSatisfy { $0[.teamEpisodes] > 0 && $0[.earlyDischarges] > 0 })
+        try DirectionalTests.expectDirections(a, against: b, [(.admissions, .down), (.bedDays, .down)])
+        // Summed over replications, each municipality's citizens are admitted less.
+        let ages = a[0].usage.ageCount, groups = a[0].usage.groupCount
+        for m in 0..<copd.municipalities.count {
+            func admissions(_ runs: [ReplicationResult]) -> Int {
+                runs.reduce(0) { $0 + $1.usage.admissions[(m * groups * ages)..<((m + 1) * groups * ages)].reduce(0, +) }
+            }
+            #expect(admissions(a) < admissions(b), "\(copd.municipalities[m].name)")
+        }
+    }
+}
