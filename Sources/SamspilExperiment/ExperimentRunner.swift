@@ -58,7 +58,7 @@ public struct ExperimentRunner: Sendable {
             let simulated = configuration.adjustedForIncentives()
             let compiled = try CompiledScenario(simulated)
             var run = ScenarioRun(label: configuration.label, scenarioName: simulated.name,
-                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos(for: simulated),
+                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos(for: simulated, economics: configuration.file.economics),
                                   replicationNumbers: [], values: [], estimates: [])
             var spool: SeriesSpool?
             var days: [Int] = []
@@ -111,14 +111,16 @@ public struct ExperimentRunner: Sendable {
 
     /// The catalogue of one scenario: the system-wide metrics, what each
     /// municipality, hospital, region, team and acute-bed unit did, then every
-    /// payer entity's account (costs, transfers in and out, net).
-    public static func metricInfos(for scenario: Scenario) -> [MetricInfo] {
+    /// payer entity's account (costs, transfers in and out, net), and the costs
+    /// of cooperation when the scenario has any (so scenarios without them
+    /// keep exactly their rows).
+    public static func metricInfos(for scenario: Scenario, economics: EconomicsSettings) -> [MetricInfo] {
         metricInfos + EntityModelMetrics.infos(for: scenario) + PayerEntities(scenario).entities.flatMap { entity in
             EntityMetrics.accountLines.map { line in
                 MetricInfo(name: line.name, unit: "DKK", description: line.description, group: "payer by name",
                            level: entity.level.rawValue, entity: entity.name)
             }
-        }
+        } + (economics.implementation.isEmpty ? [] : [EntityMetrics.implementation])
     }
 
     /// Model and cost metrics of one replication, aligned with `metricInfos(for:)`.
@@ -128,6 +130,7 @@ public struct ExperimentRunner: Sendable {
         return result.values + CostMetrics.values(cost, avoidedAdmissions: result[.avoidedAdmissions])
             + EntityModelMetrics.values(result.usage, scenario: scenario, days: scenario.simulation.horizonDays)
             + cost.entityAccounts.flatMap { [$0.costs.dkk, $0.transfersIn.dkk, $0.transfersOut.dkk, $0.net.dkk] }
+            + (file.economics.implementation.isEmpty ? [] : [cost.implementationCost.dkk])
     }
 
     /// One replication's daily series, in ``SeriesID`` order.

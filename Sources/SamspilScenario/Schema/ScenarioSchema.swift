@@ -68,6 +68,7 @@ public enum ScenarioSchema {
         let behaviour = o.optional("behaviour", Self.behaviour, default: Behaviour())
         let bedPressure = o.optional("bedPressure", Self.bedPressure, default: BedPressureSettings())
         let deterioration = o.optional("deterioration", Self.deterioration, default: DeteriorationSettings())
+        o.context.names["acuteTeams"] = rawNames(o.object["acuteTeams"])
         let economics = o.optional("economics", Self.economics, default: EconomicsSettings())
         let uncertainty = o.optional("uncertainty", .array(of: uncertainInput), default: [])
         guard let name, let regions, let hospitals, let municipalities, let groups else { return nil }
