@@ -22,6 +22,9 @@ public struct ExperimentRunner: Sendable {
     public var batchSize: Int
     public var progress: (@Sendable (Int, Int) -> Void)?
     public var shouldStop: (@Sendable () -> Bool)?
+    /// How one-off implementation costs enter (a budget year carries them whole
+    /// in year 0); nil: annuitised, as in a one-year result.
+    public var oneOffs: OneOffTreatment?
 
     public init(jobs: Int, replications: [Int], keepReplicationSeries: Bool = false, batchSize: Int? = nil,
                 progress: (@Sendable (Int, Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
@@ -71,7 +74,7 @@ public struct ExperimentRunner: Sendable {
                                                     shouldStop: shouldStop)
                 let done = results.compactMap { $0 }
                 run.replicationNumbers += done.map(\.replication)
-                run.values += done.map { Self.values($0, file: configuration.file, scenario: simulated) }
+                run.values += done.map { Self.values($0, file: configuration.file, scenario: simulated, oneOffs: oneOffs) }
                 guard done.count == batch.count else { outcome.interrupted = true; break }
                 let rows = done.map { Self.seriesRow($0.timeSeries!) }
                 if keepReplicationSeries {
@@ -124,9 +127,10 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// Model and cost metrics of one replication, aligned with `metricInfos(for:)`.
-    public static func values(_ result: ReplicationResult, file: ScenarioFile, scenario: Scenario) -> [Double] {
+    public static func values(_ result: ReplicationResult, file: ScenarioFile, scenario: Scenario,
+                              oneOffs: OneOffTreatment? = nil) -> [Double] {
         let cost = CostAccounting.evaluate(file.economics, scenario: scenario, usage: result.usage,
-                                           days: scenario.simulation.horizonDays)
+                                           days: scenario.simulation.horizonDays, oneOffs: oneOffs)
         return result.values + CostMetrics.values(cost, avoidedAdmissions: result[.avoidedAdmissions])
             + EntityModelMetrics.values(result.usage, scenario: scenario, days: scenario.simulation.horizonDays)
             + cost.entityAccounts.flatMap { [$0.costs.dkk, $0.transfersIn.dkk, $0.transfersOut.dkk, $0.net.dkk] }

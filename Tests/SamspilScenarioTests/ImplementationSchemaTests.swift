@@ -66,3 +66,45 @@ struct ImplementationSchemaTests {
         #expect(d?.path?.description == "economics.gpContract.outOfHoursOperator")
     }
 }
+
+/// The `budget` section.
+@Suite("Scenario files: budget")
+struct BudgetSchemaTests {
+    let errors = ScenarioErrorTests()
+
+    func scenario(_ budget: String) -> String {
+        ScenarioErrorTests.base.replacingOccurrences(of: "discharge: { notificationHours: 48 },",
+                                                     with: "discharge: { notificationHours: 48 },\n  budget: \(budget),")
+    }
+
+    @Test func readsAProjectionAndARampUp() throws {
+        let text = scenario("{ years: 10, startYear: 2026, population: { projection: \"denmark-2020\" }, rampUp: { years: 3, startShare: 0.4 } }")
+        let b = try ScenarioLoader(documents: .inMemory(["s.json5": text])).load("s.json5").get().file.budget
+        #expect(b.years == 10 && b.startYear == 2026 && b.rampUpYears == 3 && b.rampUpStartShare == 0.4)
+        #expect(b.populationIndex == PopulationProjection.denmark2020.index)
+        #expect(b.populationSource == PopulationProjection.denmark2020.source)
+        let own = scenario("{ population: { index: { \"0-64\": [1], \"65-79\": [1, 1.01], \"80+\": [1, 1.05, 1.1] }, source: \"FRKM\" } }")
+        let c = try ScenarioLoader(documents: .inMemory(["s.json5": own])).load("s.json5").get().file.budget
+        #expect(c.populationMultiplier(band: 2, year: 2) == 1.1 && c.populationSource == "FRKM" && c.years == 1)
+    }
+
+    @Test func errorsAtPath() {
+        var d = errors.only(scenario("{ population: { index: { \"0-64\": [1], \"65-79\": [1], \"80+\": [1.02, 1.05] } } }"))
+        #expect(d?.path?.description == "budget.population.index")
+        #expect(d?.message.contains("starts at 1") == true)
+        d = errors.only(scenario("{ population: {} }"))
+        #expect(d?.message.contains("give either 'projection'") == true)
+        d = errors.only(scenario("{ population: { projection: \"sweden\" } }"))
+        #expect(d?.path?.description == "budget.population.projection")
+        d = errors.only(scenario("{ rampUp: { years: 3 } }"))
+        #expect(d?.message.contains("startShare") == true)
+        d = errors.only(scenario("{ years: 0 }"))
+        #expect(d?.path?.description == "budget.years")
+        // A bundled projection for other age bands than the scenario's.
+        let otherBands = scenario("{ population: { projection: \"denmark-2020\" } }")
+            .replacingOccurrences(of: "name: \"t\",", with: "name: \"t\", ageBands: [\"all\"],")
+            .replacingOccurrences(of: "{ \"0-64\": 1000, \"65-79\": 100, \"80+\": 10 }", with: "{ all: 1110 }")
+        d = errors.only(otherBands)
+        #expect(d?.message.contains("this scenario's are all") == true)
+    }
+}

@@ -9,6 +9,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var economics: EconomicsSettings
     /// The inputs a probabilistic sensitivity analysis draws (empty: none).
     public var uncertainty: [UncertainInput]
+    /// A budget over several years: population projection and ramp-up.
+    public var budget = BudgetSettings()
     public init(scenario: Scenario, economics: EconomicsSettings, uncertainty: [UncertainInput] = []) {
         self.scenario = scenario
         self.economics = economics
@@ -71,6 +73,7 @@ public enum ScenarioSchema {
         o.context.names["acuteTeams"] = rawNames(o.object["acuteTeams"])
         let economics = o.optional("economics", Self.economics, default: EconomicsSettings())
         let uncertainty = o.optional("uncertainty", .array(of: uncertainInput), default: [])
+        let budget = o.optional("budget", Self.budget, default: BudgetSettings())
         guard let name, let regions, let hospitals, let municipalities, let groups else { return nil }
         // Each municipality is served by at most one team and one acute-bed unit.
         checkServedOnce(o, teams.map { ($0.name, $0.municipalities) }, key: "acuteTeams", noun: "acute team")
@@ -86,7 +89,9 @@ public enum ScenarioSchema {
         scenario.bedPressure = bedPressure
         scenario.deterioration = deterioration
         checkUncertainty(uncertainty, in: o)
-        return ScenarioFile(scenario: scenario, economics: economics, uncertainty: uncertainty)
+        var file = ScenarioFile(scenario: scenario, economics: economics, uncertainty: uncertainty)
+        file.budget = budget
+        return file
     }
 
     /// The `name` strings of a list of objects, as written.
