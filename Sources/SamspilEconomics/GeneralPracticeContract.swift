@@ -22,6 +22,7 @@ public struct GeneralPracticeContract: Sendable, Equatable {
     public init() {}
 
     /// The fees in force under `prices`.
+    /// - Complexity: O(1).
     public func fees(_ prices: Prices) -> (consultation: Double, homeVisit: Double, outOfHours: Double) {
         (consultationFee ?? prices.gpConsultation, homeVisitFee ?? prices.gpHomeVisit, outOfHoursFee ?? prices.outOfHoursContact)
     }

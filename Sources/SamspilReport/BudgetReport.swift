@@ -56,6 +56,7 @@ public struct BudgetReport: Codable, Sendable, Equatable {
         }
 
         /// "year 3", "from the start", "unchanged" or "not within 10 years".
+        /// - Complexity: O(1).
         public func text(years: Int, startYear: Int?) -> String {
             if totalChange == 0 && presentValue == 0 { return "unchanged" }
             guard let year else { return "not within \(years) years" }

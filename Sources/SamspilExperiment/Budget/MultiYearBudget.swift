@@ -79,6 +79,7 @@ public struct BudgetAccumulator: Sendable {
     }
 
     /// Numbers held per replication: the same after one year as after a hundred.
+    /// - Complexity: O(configurations × payers).
     public var heldReplicationValues: Int {
         (cumulative + cumulativeChange).reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
     }
