@@ -57,6 +57,7 @@ struct Page {
         costs()
         comparison()
         sweep()
+        budget()
         stress()
         appendix()
         var html = """

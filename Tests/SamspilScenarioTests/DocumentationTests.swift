@@ -31,7 +31,7 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
             "TeamTreatment", "BedTreatment", "PatientGroup", "DemandProfile", "HourWindow", "Contact", "Trust",
             "Decision", "Shift", "ForwardVisitation", "FollowUp", "EarlyDischarge", "AcuteTeam", "AcuteBedUnit",
             "Discharge", "Readmission", "Coordination", "Behaviour", "Distribution", "Economics", "RegimeRules", "Prices", "BehaviourCoefficients",
-            "BedPressure", "Deterioration", "TrustDynamics", "BandMultipliers",
+            "BedPressure", "Deterioration", "TrustDynamics", "BandMultipliers", "GPContract", "ImplementationItem", "PayerReference", "Budget", "PopulationProjection", "RampUp",
             "UncertainInput", "ParameterDistribution", "BetaParameters", "MeanAndSd", "RangeParameters", "TriangularParameters",
         ]
         #expect(Set(schema.kinds) == expected, "kinds: \(schema.kinds)")

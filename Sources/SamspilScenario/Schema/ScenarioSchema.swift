@@ -9,6 +9,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var economics: EconomicsSettings
     /// The inputs a probabilistic sensitivity analysis draws (empty: none).
     public var uncertainty: [UncertainInput]
+    /// A budget over several years: population projection and ramp-up.
+    public var budget = BudgetSettings()
     public init(scenario: Scenario, economics: EconomicsSettings, uncertainty: [UncertainInput] = []) {
         self.scenario = scenario
         self.economics = economics
@@ -70,8 +72,10 @@ public enum ScenarioSchema {
         let behaviour = o.optional("behaviour", Self.behaviour, default: Behaviour())
         let bedPressure = o.optional("bedPressure", Self.bedPressure, default: BedPressureSettings())
         let deterioration = o.optional("deterioration", Self.deterioration, default: DeteriorationSettings())
+        o.context.names["acuteTeams"] = rawNames(o.object["acuteTeams"])
         let economics = o.optional("economics", Self.economics, default: EconomicsSettings())
         let uncertainty = o.optional("uncertainty", .array(of: uncertainInput), default: [])
+        let budget = o.optional("budget", Self.budget, default: BudgetSettings())
         guard let name, let regions, let hospitals, let municipalities, let groups else { return nil }
         // Each municipality is served by at most one team and one acute-bed unit per ward.
         checkServedOnce(o, teams.map { ($0.name, $0.municipalities, $0.ward) }, key: "acuteTeams", noun: "acute team")
@@ -87,7 +91,9 @@ public enum ScenarioSchema {
         scenario.bedPressure = bedPressure
         scenario.deterioration = deterioration
         checkUncertainty(uncertainty, in: o)
-        return ScenarioFile(scenario: scenario, economics: economics, uncertainty: uncertainty)
+        var file = ScenarioFile(scenario: scenario, economics: economics, uncertainty: uncertainty)
+        file.budget = budget
+        return file
     }
 
     /// The `name` strings of a list of objects, as written.
