@@ -6,12 +6,16 @@ extension TerminalTable {
     static let sweepOutcomes: [MetricID] = [.admissions, .totalCost] + ["municipality", "region", "state"].map { PayerMetricID(payer: $0, kind: .net).metric }
 
     /// - Complexity: O(points × outcomes × metrics).
-    public static func sweep(_ document: RunDocument, useColor: Bool, width: Int = 120) -> String {
+    public static func sweep(_ document: RunDocument, useColor: Bool, width: Int = 120, language: ReportLanguage = .english) -> String {
         guard let sweep = document.sweep, let first = document.runs.first else { return "" }
         let outcomes = sweepOutcomes.filter { first.estimate($0) != nil }
+        let number = { (x: Double) in language.number(NumberText.display(x)) }
         var header = sweep.parameters.map { SweepLabels.short($0.path) }
-        header += outcomes.map { $0 == .admissions ? "admissions" : ($0 == .totalCost ? "Δ total cost" : "Δ " + (PayerMetricID($0)?.payer ?? $0.name) + " net") }
-        header[sweep.parameters.count] = "admissions (Δ)"
+        header += outcomes.map {
+            $0 == .admissions ? Phrase.admissionsChange(language) : $0 == .totalCost ? Phrase.totalCostChange(language)
+                : Phrase.netChange(language, language == .english ? PayerMetricID($0)?.payer ?? $0.name
+                                 : MetricLabels._payers[PayerMetricID($0)?.payer ?? ""]?.da ?? $0.name)
+        }
         var rows: [[String]] = []
         for (r, (run, point)) in zip(document.runs, sweep.points).enumerated() {
             var row = sweep.parameters.indices.map { p in
@@ -23,19 +27,19 @@ extension TerminalTable {
                 let difference = comparison.flatMap { m < $0.differences.count ? $0.differences[m] : nil }
                 let mark = difference?.ciExcludesZero == true ? "*" : ""
                 if id == .admissions {
-                    let level = run.estimate(id).map { NumberText.display($0.estimate.mean) } ?? "–"
-                    row.append(difference.map { "\(level) (\(signed(NumberText.display($0.mean), $0.mean))\(mark))" } ?? level)
+                    let level = run.estimate(id).map { number($0.estimate.mean) } ?? "–"
+                    row.append(difference.map { "\(level) (\(signed(number($0.mean), $0.mean))\(mark))" } ?? level)
                 } else {
-                    row.append(difference.map { signed(NumberText.display($0.mean), $0.mean) + mark } ?? "0")
+                    row.append(difference.map { signed(number($0.mean), $0.mean) + mark } ?? "0")
                 }
             }
             rows.append(row)
         }
         let layout = Layout(header: header, rows: rows, rightAligned: header.indices.map { $0 >= sweep.parameters.count }, width: width)
         let style = Style(enabled: useColor)
-        var out = style.bold("sweep: \(document.runs.count) points, differences against the first") + "\n"
+        var out = style.bold(Phrase.sweepHeader(language, String(document.runs.count), document.comparisons.first?.baseLabel ?? first.label)) + "\n"
         out += layout.render(style: style, rowStyle: { _ in nil })
-        out += "* 95 % confidence interval of the paired difference excludes 0; every metric is in sweep.csv and comparison.csv\n"
+        out += Phrase.sweepFootnote(language) + "\n"
         return out
     }
 }

@@ -130,8 +130,13 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
     @Test func sweepReportDrawsCurves() {
         let html = HTMLReport.render(Fixtures.sweep())
         #expect(html.contains("<section id=\"sweep\">"))
-        #expect(count("/svg\" id=\"chart-sweep-", in: html) == 6)
-        #expect(html.contains("acuteTeam.hours = 24/7"))
+        // Six key metrics, then the payers' net burden (four payers in the fixture).
+        #expect(count("/svg\" id=\"chart-sweep-", in: html) == 10)
+        #expect(html.contains("id=\"chart-sweep-payer-municipality-net\""))
+        #expect(html.contains("hours = 24/7"))
+        // Two parameters: heat maps over both, the first parameter across.
+        #expect(html.contains("<table class=\"results heat\">"))
+        #expect(html.contains("<th scope=\"col\">hours \\ capacity</th>"))
         #expect(html.contains("<circle"))
         // Six runs: the key-results table lists runs as rows.
         #expect(html.contains("<th scope=\"col\">Run</th>"))
@@ -139,7 +144,7 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
 
     @Test func customKeyMetrics() {
         let html = HTMLReport.render(Fixtures.compare(), keyMetrics: [.bedDays])
-        #expect(html.contains(">bedDays</th>"))
+        #expect(html.contains(">hospital bed-days</th>") && html.contains("title=\"bedDays: "))
         #expect(!html.contains(">admissions</th>"))
     }
 

@@ -5,6 +5,10 @@
 # screenshot next to the report (or to $SCREENSHOT) for a person to look at.
 #
 #   Tests/browser/check-report.sh REPORT.html [WIDTH [HEIGHT]]
+#   DECISION_WITHIN=900 Tests/browser/check-report.sh REPORT.html 1400
+#
+# With DECISION_WITHIN=PX it also fails unless the decision box ends within
+# the first PX pixels at WIDTH.
 #
 # Exit status: 0 fine, 1 a check failed, 2 usage, 77 Chromium not installed
 # (install it with `apt-get install -y chromium`).
@@ -67,6 +71,25 @@ fi
 svgs_source=$(grep -o '<svg' "$abs" | wc -l)
 svgs_dom=$(grep -o '<svg' "$work/dom.html" | wc -l)
 [[ "$svgs_source" == "$svgs_dom" ]] || fail "$svgs_source <svg> in the file but $svgs_dom in the rendered DOM"
+
+# 2b. With DECISION_WITHIN=PX: the decision box must end within the first PX
+#     pixels at this width (a planner sees it without scrolling). Measured in
+#     the page: a copy with a probe script that writes the box's bottom edge
+#     into the DOM.
+if [[ -n "${DECISION_WITHIN:-}" ]]; then
+    sed 's#</body>#<script>var d = document.querySelector(".decision"); document.body.setAttribute("data-decision-bottom", d ? Math.ceil(d.getBoundingClientRect().bottom + scrollY) : -1);</script></body>#' \
+        "$abs" >"$work/probe.html"
+    timeout 120 "$browser" "${flags[@]}" --window-size="$width,${DECISION_WITHIN}" --dump-dom "file://$work/probe.html" \
+        >"$work/probe-dom.html" 2>/dev/null || true
+    bottom=$(grep -oE 'data-decision-bottom="-?[0-9]+"' "$work/probe-dom.html" | grep -oE -- '-?[0-9]+' || echo "")
+    if [[ -z "$bottom" || "$bottom" == "-1" ]]; then
+        fail "no decision box found"
+    elif (( bottom > DECISION_WITHIN )); then
+        fail "the decision box ends at $bottom px, below the first $DECISION_WITHIN px at width $width"
+    else
+        echo "check-report: decision box ends at $bottom px (within $DECISION_WITHIN at width $width)"
+    fi
+fi
 
 # 3. Screenshot for a person to look at.
 if ! timeout 120 "$browser" "${flags[@]}" --window-size="$width,$height" --screenshot="$screenshot" "file://$abs" \

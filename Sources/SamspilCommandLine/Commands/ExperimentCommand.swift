@@ -19,6 +19,7 @@ enum ExperimentCommand {
         OptionSpec("--shard", value: "K/N", help: "Run only shard K of N (every N-th replication) and write a partial result for `samspil merge`."),
         OptionSpec("--no-report", help: "Skip report.html."),
         OptionSpec("--csv", value: "DIALECT", help: "standard (default: comma, decimal point) or excel (semicolon, decimal comma, UTF-8 BOM)."),
+        OptionSpec("--language", value: "LANG", help: "en (default) or da: the language of the console tables and report.html."),
         OptionSpec("--quiet", short: "-q", help: "No progress bar and no table."),
         OptionSpec("--precision", value: "M=SHARE", help: "Add replications until metric M's 95 % half-width is at most SHARE of its mean (e.g. admissions=0.01)."),
         OptionSpec("--max-replications", value: "N", help: "The most replications --precision may use (default 1000)."),
@@ -31,6 +32,15 @@ enum ExperimentCommand {
             throw UsageError("--csv takes standard or excel, got '\(text)'", command: command)
         }
         return dialect
+    }
+
+    /// The `--language` of the console and the report; a usage error for anything else.
+    static func language(_ args: ParsedArguments, command: String) throws(UsageError) -> ReportLanguage {
+        guard let text = args.value("--language") else { return .english }
+        guard let language = ReportLanguage(rawValue: text) else {
+            throw UsageError("--language takes en or da, got '\(text)'", command: command)
+        }
+        return language
     }
 
     static func overrides(_ args: ParsedArguments, command: String) throws(UsageError) -> ExperimentOverrides {
@@ -67,7 +77,8 @@ enum ExperimentCommand {
             shard = s
         }
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
-        _ = try csvDialect(args, command: command)   // a bad --csv is a usage error before any simulation
+        _ = try csvDialect(args, command: command)   // a bad --csv or --language is a usage error before any simulation
+        _ = try language(args, command: command)
         let destinations = try Destinations(args, command: command)
         defer { destinations.release() }
         let bar = ProgressBar(console: console, enabled: !args.flag("--quiet"), label: command)
@@ -122,18 +133,19 @@ enum ExperimentCommand {
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
                              traceCSV: String?, partial: Bool, destinations: Destinations) throws {
         let trace = args.value("--trace") != nil ? traceCSV.map { Data($0.utf8) } : nil
+        let language = try language(args, command: document.command)
         let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
                             : ReportOutput.files(for: document, html: !args.flag("--no-report"),
-                                                 csv: try csvDialect(args, command: document.command))
+                                                 csv: try csvDialect(args, command: document.command), language: language)
         try destinations.publish(trace: trace, files: files)
         if let out = args.value("--out"), !args.flag("--quiet") {
-            console.err("wrote \(partial ? "partial result" : "results") to \(out)\n")
+            console.err((partial ? Phrase.wrotePartialResult : .wroteResults)(language, out) + "\n")
         }
         guard !args.flag("--quiet"), !partial else { return }
         let color = console.useColor(forStderr: false)
-        var table = document.sweep != nil ? TerminalTable.sweep(document, useColor: color)
-            : document.comparisons.isEmpty ? TerminalTable.summary(document.runs[0], useColor: color)
-            : TerminalTable.comparison(document, useColor: color)
+        var table = document.sweep != nil ? TerminalTable.sweep(document, useColor: color, language: language)
+            : document.comparisons.isEmpty ? TerminalTable.summary(document.runs[0], useColor: color, language: language)
+            : TerminalTable.comparison(document, useColor: color, language: language)
         if !table.hasSuffix("\n") { table += "\n" }
         console.out(table)
     }
@@ -299,12 +311,14 @@ enum MergeCommand {
             OptionSpec("--out", short: "-o", value: "DIR", help: "Where to write the merged results."),
             OptionSpec("--no-report", help: "Skip report.html."),
             ExperimentCommand.options.first { $0.name == "--csv" }!,
+            ExperimentCommand.options.first { $0.name == "--language" }!,
             OptionSpec("--quiet", short: "-q", help: "No table."),
         ],
         examples: ["samspil merge results/part-* --out results/all"],
         run: { args, console in
             guard !args.positional.isEmpty else { throw UsageError("give the partial results to merge", command: "merge") }
             guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: "merge") }
+            _ = try ExperimentCommand.language(args, command: "merge")
             let destinations = try Destinations(args, command: "merge")
             defer { destinations.release() }
             var merged: RunDocument
