@@ -58,7 +58,7 @@ public struct ExperimentRunner: Sendable {
             let simulated = configuration.adjustedForIncentives()
             let compiled = try CompiledScenario(simulated)
             var run = ScenarioRun(label: configuration.label, scenarioName: simulated.name,
-                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos(for: simulated),
+                                  resolvedScenario: JSONTree.canonical(configuration.resolvedText), metrics: Self.metricInfos(for: simulated),
                                   replicationNumbers: [], values: [], estimates: [])
             var spool: SeriesSpool?
             var days: [Int] = []

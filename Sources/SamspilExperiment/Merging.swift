@@ -69,6 +69,7 @@ public enum Merging {
     }
 
     static func reason(_ error: any Error) -> String {
+        if let version = error as? RunDocument.FormatVersionError { return version.description }
         guard let error = error as? DecodingError else { return error.localizedDescription }
         func at(_ context: DecodingError.Context) -> String {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

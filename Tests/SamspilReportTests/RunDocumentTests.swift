@@ -6,7 +6,7 @@ import Testing
 struct RunDocumentTests {
     @Test("a run document survives a JSON round trip, including per-replication series")
     func roundTrip() throws {
-        var run = ScenarioRun(label: "base", scenarioName: "base", resolvedScenario: "{}",
+        var run = ScenarioRun(label: "base", scenarioName: "base", resolvedScenario: JSONTree.canonical(#"{"name": "base"}"#),
                               metrics: [MetricInfo(name: "admissions", unit: "admissions", description: "d", group: "g")],
                               replicationNumbers: [0, 1], values: [[1], [2]],
                               estimates: [Estimate(n: 2, mean: 1.5, sd: 0.7, ciLow: -4.9, ciHigh: 7.9)])
