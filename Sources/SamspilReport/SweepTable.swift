@@ -1,8 +1,8 @@
 /// The console summary of a sweep: one row per grid point, the parameters'
-/// values and the key outcomes as columns, each difference against the first
+/// values and the key outcomes as columns, each difference against the base point (the first, or `--base`)
 /// point marked `*` when its 95 % interval excludes zero.
 extension TerminalTable {
-    /// The outcomes a sweep row shows: level, then change against the first point.
+    /// The outcomes a sweep row shows: level, then change against the base point.
     static let sweepOutcomes: [MetricID] = [.admissions, .totalCost] + ["municipality", "region", "state"].map { PayerMetricID(payer: $0, kind: .net).metric }
 
     /// - Complexity: O(points × outcomes × metrics).
@@ -17,11 +17,11 @@ extension TerminalTable {
                                  : MetricLabels._payers[PayerMetricID($0)?.payer ?? ""]?.da ?? $0.name)
         }
         var rows: [[String]] = []
-        for (r, (run, point)) in zip(document.runs, sweep.points).enumerated() {
+        for (run, point) in zip(document.runs, sweep.points) {
             var row = sweep.parameters.indices.map { p in
                 p < point.count ? sweep.parameters[p].values[point[p]].trimmingCharacters(in: ["\""]) : ""
             }
-            let comparison = r == 0 ? nil : document.comparisons.first { $0.label == run.label }
+            let comparison = document.comparisons.first { $0.label == run.label }
             for id in outcomes {
                 guard let m = first.metrics.firstIndex(where: { $0.id == id }) else { row.append("–"); continue }
                 let difference = comparison.flatMap { m < $0.differences.count ? $0.differences[m] : nil }

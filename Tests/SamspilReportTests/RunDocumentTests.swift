@@ -39,8 +39,8 @@ struct BetweenRunsTests {
                                                             derived: [derived])])
         let files = Dictionary(uniqueKeysWithValues: ResultsCSV.files(for: document).map { ($0.name, $0.text) })
         let between = try #require(files["between-runs.csv"])
-        #expect(between == "base,scenario,measure,unit,estimate,ci_low,ci_high,n\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\n"
-                || between == "base,scenario,measure,unit,estimate,ci_low,ci_high,n\r\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\r\n")
+        #expect(between == "base,scenario,metric,unit,estimate,ci_low,ci_high,n\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\n"
+                || between == "base,scenario,metric,unit,estimate,ci_low,ci_high,n\r\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\r\n")
         #expect(files["comparison.csv"]?.contains("betweenRuns") == false)
     }
 }

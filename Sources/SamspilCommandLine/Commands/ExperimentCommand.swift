@@ -245,7 +245,8 @@ enum SweepCommand {
         simulation.seed and simulation.replications may not (every point shares
         them so points pair by replication: use --seed and --replications).
         """,
-        options: ExperimentCommand.options + [OptionSpec("--set", value: "PATH=VALUES", repeatable: true, help: "A parameter and its comma-separated values.")],
+        options: ExperimentCommand.options + [OptionSpec("--set", value: "PATH=VALUES", repeatable: true, help: "A parameter and its comma-separated values."),
+                                               OptionSpec("--base", value: "POINT", help: "The point the others are compared with: its values (e.g. 4 or 4,0.6) or its label (default: the first point).")],
         examples: ["samspil sweep Scenarios/viborg-acute-team.json5 --set 'acuteTeams[*].shifts[day].nurses=2,4,6' --set decision.trust.gp=0.3,0.6,0.9",
                    "samspil sweep Scenarios/viborg-acute-team.json5 --set 'economics.regime=\"dk-2007-2026\",\"dk-2027\"' --out results/sweep"],
         run: { args, console in
@@ -267,9 +268,16 @@ enum SweepCommand {
                 }
                 parameters.append(SweepParameter(path: path, values: values))
             }
-            let experiment: Experiment
+            var experiment: Experiment
             do { experiment = try .sweep(base, over: parameters, overrides: overrides) } catch let error as ExperimentError {
                 throw ExperimentCommand.failure(error, command: "sweep")
+            }
+            if let text = args.value("--base"), let sweep = experiment.sweep {
+                guard let index = SweepValues.point(text, in: sweep, labels: experiment.configurations.map(\.label)) else {
+                    let examples = sweep.points.prefix(4).map { p in p.enumerated().map { sweep.parameters[$0.offset].values[$0.element] }.joined(separator: ",") }
+                    throw UsageError("--base '\(text)' is no point of the sweep; give a point's values, e.g. \(examples.joined(separator: " or "))", command: "sweep")
+                }
+                experiment.baseIndex = index
             }
             return try ExperimentCommand.execute(experiment, args: args, console: console)
         })
