@@ -149,7 +149,7 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
     }
 
     /// Writes a sample report for the headless-browser check when
-    /// `SAMSPIL_REPORT_SAMPLE_DIR` is set (see docs/guides/report.md).
+    /// `SAMSPIL_REPORT_SAMPLE_DIR` is set (see docs/guides/report-internals.md).
     @Test func writeSampleReports() throws {
         guard let dir = ProcessInfo.processInfo.environment["SAMSPIL_REPORT_SAMPLE_DIR"], !dir.isEmpty else { return }
         try ReportOutput.write(Fixtures.compare(), to: URL(fileURLWithPath: dir).appendingPathComponent("compare"))
