@@ -38,9 +38,11 @@ extension Page {
                 guard series.contains(where: { $0.points.contains { $0.y != 0 } }) else { continue }
                 let unit = document.runs.lazy.compactMap { $0.estimate(key)?.metric.unit }.first ?? ""
                 let svg = Charts.lines(
-                    id: "chart-sweep-\(Markup.identifier(key.name))", title: t(.sweepTitle, label(key), firstName),
+                    // The x axis names the parameter, so the title is the metric alone and
+                    // the y axis its unit: long labels stay legible in a half-width chart.
+                    id: "chart-sweep-\(Markup.identifier(key.name))", title: label(key),
                     description: t(.sweepDescription, label(key), first.path, second.map { t(.sweepOneLinePer, $0.path) } ?? ""),
-                    xLabel: firstName, yLabel: unit.isEmpty ? label(key) : "\(label(key)) (\(language.unit(unit)))", series: series,
+                    xLabel: firstName, yLabel: unit.isEmpty ? label(key) : language.unit(unit), series: series,
                     xCategories: isNumeric ? nil : first.values, width: 480, height: 320)
                 html += figure(svg, caption: "")
             }

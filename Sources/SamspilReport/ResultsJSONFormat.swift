@@ -57,9 +57,9 @@ struct ReplicationSeriesRecord: Codable {
         name = series.name
         unit = series.unit
         days = series.day.indices.map { d in
-            Day(day: series.day[d], values: Dictionary(uniqueKeysWithValues: zip(numbers, series.values).map { r, row in
+            Day(day: series.day[d], values: Dictionary(zip(numbers, series.values).map { r, row in
                 (String(r), d < row.count ? row[d].finiteOrNil : nil)
-            }))
+            }, uniquingKeysWith: { first, _ in first }))
         }
     }
 
@@ -118,9 +118,10 @@ extension ScenarioRun {
         let records = metrics.indices.map { m in
             MetricRecord(name: metrics[m].name, unit: metrics[m].unit, description: metrics[m].description, group: metrics[m].group,
                          level: metrics[m].level, entity: metrics[m].entity, estimate: estimates[m],
-                         values: Dictionary(uniqueKeysWithValues: replicationNumbers.indices.map { r in
-                             (String(replicationNumbers[r]), m < values[r].count ? values[r][m].finiteOrNil : nil)
-                         }))
+                         // A document claiming one replication twice (a tampered part) keeps the first; `merge` refuses it.
+                         values: Dictionary(replicationNumbers.indices.map { r in
+                             (String(replicationNumbers[r]), r < values.count && m < values[r].count ? values[r][m].finiteOrNil : nil)
+                         }, uniquingKeysWith: { first, _ in first }))
         }
         try c.encode(records, forKey: .metrics)
         try c.encode(series, forKey: .series)

@@ -21,7 +21,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case betweenRunMeasures, comparisonColumn, measure, estimateCI
     case whoPaysByName, municipalities, regions, theState, generalPractice, jointBudgets
     case changeInNetAxis, changeByPayerTitle, changeByPayerDescription, changeByPayerCaption
-    case sweepSection, sweepTitle, sweepDescription, sweepOneLinePer, sweepNote, sweepHeld, sweepPayerNets
+    case sweepSection, sweepDescription, sweepOneLinePer, sweepNote, sweepHeld, sweepPayerNets
     case heatMaps, heatMapTitle, heatMapNote
     case stressNote, appendix
     // The decision box and who pays.
@@ -136,7 +136,6 @@ public enum Phrase: String, CaseIterable, Sendable {
         .changeByPayerCaption: ("Positive: the payer pays more. Every entity's account is in summary.csv and comparison.csv (columns level and entity).",
                                 "Positiv: betaleren betaler mere. Hver enheds regnskab står i summary.csv og comparison.csv (kolonnerne level og entity)."),
         .sweepSection: ("Sweep", "Parametervariation"),
-        .sweepTitle: ("{1} by {2}", "{1} efter {2}"),
         .sweepDescription: ("Mean {1} at each value of {2}{3}, with 95 % confidence interval whiskers.",
                             "Gennemsnitlig {1} ved hver værdi af {2}{3}, med 95\u{A0}%-konfidensinterval som streger."),
         .sweepOneLinePer: (", one line per value of {1}", ", én linje pr. værdi af {1}"),
