@@ -114,7 +114,7 @@ struct Page {
         if !document.runs.isEmpty {
             h += "<p class=\"runs\">"
             h += document.runs.enumerated().prefix(24).map { i, run in
-                "<span class=\"swatch\" style=\"background:\(Palette.color(i))\"></span>\(e(run.label))"
+                "<span class=\"swatch\" style=\"background:\(Palette.color(i))\"></span>\(e(shown(run.label)))"
             }.joined(separator: " &nbsp; ")
             if document.runs.count > 24 { h += " &nbsp; " + t(.inAll, String(document.runs.count)) }
             h += "</p>\n"
@@ -148,7 +148,7 @@ struct Page {
         t += "<div class=\"scroll\"><table class=\"results\">\n"
         if runs.count <= 4 {
             t += "<thead><tr><th scope=\"col\">\(self.t(.metric))</th><th scope=\"col\">\(self.t(.unit))</th>"
-            for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(run.label))</th>" }
+            for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(shown(run.label)))</th>" }
             t += "</tr></thead>\n<tbody>\n"
             for key in keys {
                 let info = runs.lazy.compactMap { $0.estimate(key)?.metric }.first
@@ -167,7 +167,7 @@ struct Page {
                 }
                 t += "</tr></thead>\n<tbody>\n"
                 for (i, run) in runs.enumerated() {
-                    t += "<tr><th scope=\"row\">\(swatch(i))\(e(run.label))</th>"
+                    t += "<tr><th scope=\"row\">\(swatch(i))\(e(shown(run.label)))</th>"
                     for key in chunk { t += "<td class=\"num\">\(cell(run.estimate(key)?.estimate))</td>" }
                     t += "</tr>\n"
                 }
@@ -204,6 +204,13 @@ struct Page {
     /// A phrase of the page's language.
     func t(_ phrase: Phrase, _ arguments: String...) -> String { phrase.text(language, arguments) }
 
+    /// A run's label as shown: a sweep point's short form (`day nurses = 2,
+    /// trust.gp = 0.3`; the full paths are in the files), otherwise the label.
+    func shown(_ label: String) -> String {
+        guard let sweep = document.sweep, let r = document.runs.firstIndex(where: { $0.label == label }), r < sweep.points.count else { return label }
+        return SweepLabels.point(sweep, sweep.points[r])
+    }
+
     /// A metric's plain-word label in the page's language.
     func label(_ id: MetricID) -> String { language.label(id.name) }
 
@@ -230,7 +237,7 @@ struct Page {
             let chartTitle = t(phrase)
             let series: [Charts.BandSeries] = document.runs.enumerated().compactMap { i, run in
                 guard let b = run.series(id), !b.day.isEmpty else { return nil }
-                return Charts.BandSeries(label: run.label, color: Palette.color(i), x: b.day.map(Double.init),
+                return Charts.BandSeries(label: shown(run.label), color: Palette.color(i), x: b.day.map(Double.init),
                                          mean: b.mean, low: b.low, high: b.high)
             }
             guard !series.isEmpty, series.count <= 8 else { continue }
@@ -247,7 +254,7 @@ struct Page {
     mutating func avoidedAdmissions() {
         let bars: [Charts.Bar] = document.runs.enumerated().compactMap { i, run in
             guard let (_, est) = run.estimate(.avoidedAdmissions) else { return nil }
-            return Charts.Bar(label: run.label, value: est.mean, low: est.ciLow, high: est.ciHigh, color: Palette.color(i))
+            return Charts.Bar(label: shown(run.label), value: est.mean, low: est.ciLow, high: est.ciHigh, color: Palette.color(i))
         }
         guard !bars.isEmpty else { return }
         let unit = document.runs.lazy.compactMap { $0.estimate(.avoidedAdmissions)?.metric.unit }.first ?? ""
@@ -296,7 +303,7 @@ struct Page {
             let values: [[Charts.Bar?]] = payers.map { payer in
                 runs.map { i, run in
                     run.estimate(PayerMetricID(payer: payer.id, kind: kind).metric).map {
-                        Charts.Bar(label: "\(run.label) – \(payer.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
+                        Charts.Bar(label: "\(shown(run.label)) – \(payer.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
                                    high: $0.estimate.ciHigh, color: Palette.color(i))
                     }
                 }
@@ -316,7 +323,7 @@ struct Page {
             let values: [[Charts.Bar?]] = providerMetrics.map { metric in
                 runs.map { i, run in
                     run.estimate(metric.id).map {
-                        Charts.Bar(label: "\(run.label) – \(metric.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
+                        Charts.Bar(label: "\(shown(run.label)) – \(metric.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
                                    high: $0.estimate.ciHigh, color: Palette.color(i))
                     }
                 }
@@ -356,20 +363,20 @@ struct Page {
             let bars: [Charts.Bar] = drawn.compactMap { c in
                 guard m < c.differences.count else { return nil }
                 let d = c.differences[m]
-                return Charts.Bar(label: c.label, value: d.mean, low: d.ciLow, high: d.ciHigh, color: color(c.label),
+                return Charts.Bar(label: shown(c.label), value: d.mean, low: d.ciLow, high: d.ciHigh, color: color(c.label),
                                   faded: d.ciExcludesZero != true)
             }
             guard !bars.isEmpty else { continue }
             let unit = base.metrics[m].unit
             let svg = Charts.horizontalBars(
                 id: "chart-comparison-\(Markup.identifier(key.name))", title: label(key),
-                description: t(.comparisonDescription, label(key), base.label),
+                description: t(.comparisonDescription, label(key), shown(base.label)),
                 panels: [Charts.Panel(title: "", valueLabel: t(.differenceAxis, language.unit(unit)), bars: bars)],
                 width: 480)
             grid += figure(svg, caption: "")
         }
         if !grid.isEmpty {
-            html += "<p class=\"note\">\(e(t(.comparisonNote, base.label)))</p>\n"
+            html += "<p class=\"note\">\(e(t(.comparisonNote, shown(base.label))))</p>\n"
             html += "<div class=\"grid\">\n\(grid)</div>\n"
         }
         if comparisons.count > drawn.count {
@@ -379,8 +386,8 @@ struct Page {
         // Table of the same numbers.
         if drawn.count <= 3 {
             html += "<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">\(t(.metric))</th><th scope=\"col\">\(t(.unit))</th>"
-            html += "<th scope=\"col\" class=\"num\">\(e(base.label))</th>"
-            for c in drawn { html += "<th scope=\"col\" class=\"num\">\(e(t(.minusBase, c.label)))</th>" }
+            html += "<th scope=\"col\" class=\"num\">\(e(shown(base.label)))</th>"
+            for c in drawn { html += "<th scope=\"col\" class=\"num\">\(e(t(.minusBase, shown(c.label))))</th>" }
             html += "</tr></thead>\n<tbody>\n"
             for key in keys {
                 guard let m = base.metrics.firstIndex(where: { $0.id == key }) else { continue }
@@ -398,7 +405,7 @@ struct Page {
         // Who pays, who saves: the payers whose net changed, in words.
         for c in drawn {
             if let sentence = WhoPays.sentence(c, base: base, language: language) {
-                html += "<p class=\"who-pays\"><strong>\(e(t(.versus, c.label, c.baseLabel))):</strong> \(e(sentence))</p>\n"
+                html += "<p class=\"who-pays\"><strong>\(e(t(.versus, shown(c.label), shown(c.baseLabel)))):</strong> \(e(sentence))</p>\n"
             }
         }
         // Between-run measures: avoided admissions, net cost per avoided admission, who saves.
@@ -408,7 +415,7 @@ struct Page {
             html += "<th scope=\"col\">\(t(.measure))</th><th scope=\"col\">\(t(.unit))</th><th scope=\"col\" class=\"num\">\(t(.estimateCI))</th></tr></thead>\n<tbody>\n"
             for c in withDerived {
                 for d in c.derived ?? [] {
-                    html += "<tr><td>\(e(t(.versus, c.label, c.baseLabel)))</td>\(metricHeader(d.metric.id, d.metric.description))"
+                    html += "<tr><td>\(e(t(.versus, shown(c.label), shown(c.baseLabel))))</td>\(metricHeader(d.metric.id, d.metric.description))"
                     html += "<td>\(e(language.unit(d.metric.unit)))</td><td class=\"num\">\(cell(d.estimate))</td></tr>\n"
                 }
             }
@@ -441,7 +448,7 @@ struct Page {
             }
             guard !panels.isEmpty else { continue }
             html += figure(Charts.horizontalBars(
-                id: "chart-payers-by-name-\(Markup.identifier(c.label))", title: t(.changeByPayerTitle, t(.versus, c.label, c.baseLabel)),
+                id: "chart-payers-by-name-\(Markup.identifier(c.label))", title: t(.changeByPayerTitle, t(.versus, shown(c.label), shown(c.baseLabel))),
                 description: t(.changeByPayerDescription), panels: panels), caption: t(.changeByPayerCaption))
         }
         return html

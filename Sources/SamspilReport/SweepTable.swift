@@ -47,6 +47,15 @@ extension TerminalTable {
 /// Short names for swept parameters: `acuteTeams[*].shifts[night].nurses` →
 /// `night nurses`, `decision.trust.gp` → `trust.gp`, `economics.regime` → `regime`.
 public enum SweepLabels {
+    /// A grid point in short words: `day nurses = 2, trust.gp = 0.3`.
+    /// - Complexity: O(parameters).
+    public static func point(_ sweep: SweepInfo, _ point: [Int]) -> String {
+        sweep.parameters.indices.map { p in
+            let value = p < point.count && sweep.parameters[p].values.indices.contains(point[p]) ? sweep.parameters[p].values[point[p]] : ""
+            return "\(short(sweep.parameters[p].path)) = \(value.trimmingCharacters(in: ["\""]))"
+        }.joined(separator: ", ")
+    }
+
     public static func short(_ path: String) -> String {
         let parts = path.split(separator: ".").map(String.init)
         guard let last = parts.last else { return path }

@@ -134,6 +134,9 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
         #expect(count("/svg\" id=\"chart-sweep-", in: html) == 10)
         #expect(html.contains("id=\"chart-sweep-payer-municipality-net\""))
         #expect(html.contains("hours = 24/7"))
+        // Runs are named in short words in tables and charts, not by their full paths.
+        #expect(html.contains("</span>capacity = 2, hours = day</th>"))
+        #expect(!html.contains("</span>capacity=2, hours=day</th>"))
         // Two parameters: heat maps over both, the first parameter across.
         #expect(html.contains("<table class=\"results heat\">"))
         #expect(html.contains("<th scope=\"col\">hours \\ capacity</th>"))
