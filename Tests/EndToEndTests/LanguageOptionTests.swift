@@ -10,6 +10,7 @@ import Testing
         let r = try Samspil.run(["compare", baseline, viborg, "--replications", "3", "--language", "da", "--out", out] + short)
         #expect(r.status == 0, "\(r)")
         #expect(r.stderr.contains("skrev resultaterne til \(out)"), "\(r)")
+        #expect(r.stderr.contains("samspil compare: advarsel: kun 3 replikationer"), "\(r)")
         #expect(r.stdout.hasPrefix("Beslutningen: viborg-acute-team mod baseline"), "\(r)")
         #expect(r.stdout.contains("hvem betaler, hvem sparer") && r.stdout.contains("Viborg Kommune betaler"), "\(r)")
         #expect(!r.stdout.contains("The decision"), "\(r)")

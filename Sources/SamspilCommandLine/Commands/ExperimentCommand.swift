@@ -85,7 +85,7 @@ enum ExperimentCommand {
         let options = Experiment.Options(jobs: jobs, shard: shard, traceFirst: args.value("--trace") != nil, tool: toolInfo(),
                                          progress: { done, all in bar.update(done: done, total: all) },
                                          shouldStop: { Interruption.shared.isRequested })
-        let document: RunDocument
+        var document: RunDocument
         var traceCSV: String?
         if let text = args.value("--precision") {
             guard shard == nil else { throw UsageError("--precision cannot be combined with --shard", command: command) }
@@ -123,8 +123,12 @@ enum ExperimentCommand {
             document = finished
             traceCSV = result.traceCSV
         }
-        // Warnings are in results.json and the report too; --quiet keeps standard error for errors.
-        if !args.flag("--quiet") { for warning in document.warnings ?? [] { console.err("samspil \(command): warning: \(warning)\n") } }
+        // Warnings are in results.json and the report too, in the language asked for; --quiet keeps standard error for errors.
+        let language = try language(args, command: command)
+        document = GuardRails.translated(document, to: language)
+        if !args.flag("--quiet") {
+            for warning in document.warnings ?? [] { console.err("samspil \(command): \(Phrase.warningPrefix(language)): \(warning)\n") }
+        }
         try writeOutputs(document, args: args, console: console, traceCSV: traceCSV, partial: shard != nil,
                          destinations: destinations)
         return 0
@@ -326,7 +330,7 @@ enum MergeCommand {
         run: { args, console in
             guard !args.positional.isEmpty else { throw UsageError("give the partial results to merge", command: "merge") }
             guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: "merge") }
-            _ = try ExperimentCommand.language(args, command: "merge")
+            _ = try ExperimentCommand.language(args, command: "merge")   // a bad --language is refused before reading anything
             let destinations = try Destinations(args, command: "merge")
             defer { destinations.release() }
             var merged: RunDocument
@@ -334,7 +338,11 @@ enum MergeCommand {
                 throw InputError(description: "samspil merge: error: \(error.message)")
             }
             merged.tool = ExperimentCommand.toolInfo()
-            if !args.flag("--quiet") { for warning in merged.warnings ?? [] { console.err("samspil merge: warning: \(warning)\n") } }
+            let language = try ExperimentCommand.language(args, command: "merge")
+            merged = GuardRails.translated(merged, to: language)
+            if !args.flag("--quiet") {
+                for warning in merged.warnings ?? [] { console.err("samspil merge: \(Phrase.warningPrefix(language)): \(warning)\n") }
+            }
             try ExperimentCommand.writeOutputs(merged, args: args, console: console, traceCSV: nil, partial: false,
                                                destinations: destinations)
             return 0

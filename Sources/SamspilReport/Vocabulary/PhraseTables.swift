@@ -32,7 +32,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case theRegion, theMunicipality, theJointBudget
     // Console.
     case sweepHeader, admissionsChange, totalCostChange, netChange, sweepFootnote, consoleFootnote
-    case wroteResults, wrotePartialResult
+    case wroteResults, wrotePartialResult, warningPrefix
+    // Warnings before quoting a number.
+    case oneReplication, replicationCount, warnFewReplications, hospitals, warnOtherSystem, warnFullHospitals
 
     /// The text in `language` with `{1}`, `{2}`, … replaced by `arguments`.
     /// - Complexity: O(length of the text × arguments).
@@ -187,6 +189,16 @@ public enum Phrase: String, CaseIterable, Sendable {
                            "* 95\u{A0}%-konfidensintervallet for den parrede forskel indeholder ikke 0"),
         .wroteResults: ("wrote results to {1}", "skrev resultaterne til {1}"),
         .wrotePartialResult: ("wrote partial result to {1}", "skrev delresultatet til {1}"),
+        .warningPrefix: ("warning", "advarsel"),
+        .oneReplication: ("1 replication", "1 replikation"),
+        .replicationCount: ("{1} replications", "{1} replikationer"),
+        .warnFewReplications: ("only {1}: the 95 % intervals are wide and unreliable below {2}; use --replications 20 or more before quoting a number",
+                               "kun {1}: 95\u{A0}%-intervallerne er brede og upålidelige under {2}; brug --replications 20 eller flere, før et tal citeres"),
+        .hospitals: ("hospitals", "sygehuse"),
+        .warnOtherSystem: ("'{1}' has other {2} than '{3}': the differences compare two health systems, not one change to a system",
+                           "'{1}' har andre {2} end '{3}': forskellene sammenligner to sundhedssystemer, ikke én ændring af et system"),
+        .warnFullHospitals: ("'{1}' runs its hospitals {2} % full on average: overcrowding and bed pressure dominate, and the beds are probably too few for the demand",
+                             "'{1}' har sine sygehuse {2}\u{A0}% belagt i gennemsnit: overbelægning og sengepres dominerer, og sengene er sandsynligvis for få til efterspørgslen"),
     ]
 }
 
