@@ -228,7 +228,7 @@ struct Page {
     mutating func figure(_ svg: String, caption: String) -> String {
         chartCount += 1
         let figcaption = caption.isEmpty ? "" : "<figcaption>\(e(caption))</figcaption>\n"
-        return "<figure class=\"chart\">\n\(svg)\n\(figcaption)</figure>\n"
+        return "<figure class=\"chart\">\n\(language.numbersInSVG(svg))\n\(figcaption)</figure>\n"
     }
 
     mutating func bands() {

@@ -30,6 +30,9 @@ import Testing
         #expect(ReportLanguage.danish.number("7.02M") == "7,02 mio.")
         #expect(ReportLanguage.danish.number("1.2bn") == "1,2 mia.")
         #expect(ReportLanguage.english.number("7.02M") == "7.02M")
+        #expect(ReportLanguage.danish.numbersInSVG("<text x=\"1.5\">14.8M</text><text>day 1.5</text><text>−1,000</text>")
+                == "<text x=\"1.5\">14,8M</text><text>day 1.5</text><text>−1.000</text>")
+        #expect(ReportLanguage.english.numbersInSVG("<text>14.8M</text>") == "<text>14.8M</text>")
     }
 
     @Test func danishReport() {

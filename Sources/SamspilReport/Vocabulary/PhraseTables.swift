@@ -208,18 +208,29 @@ extension ReportLanguage {
     /// `mia.`; English text is returned unchanged.
     /// - Complexity: O(length of `text`).
     public func number(_ text: String) -> String {
-        guard self == .danish else { return text }
-        var out = ""
-        for c in text {
-            switch c {
-            case ",": out.append(".")
-            case ".": out.append(",")
-            default: out.append(c)
-            }
-        }
+        let out = separators(text)
+        guard self == .danish else { return out }
         if out.hasSuffix("bn") { return String(out.dropLast(2)) + " mia." }
         if out.hasSuffix("M") { return String(out.dropLast()) + " mio." }
         return out
+    }
+
+    /// Only the decimal and thousands separators as the language writes them,
+    /// suffixes kept (chart ticks, whose room is measured for the English text).
+    /// - Complexity: O(length of `text`).
+    public func separators(_ text: String) -> String {
+        guard self == .danish else { return text }
+        return String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    }
+
+    /// `svg` with every text element that is a number alone (axis ticks, bar
+    /// values: `14.8M`, `1,000`) written with the language's decimal and
+    /// thousands separators (suffixes kept, so the text keeps its width); the
+    /// charts draw in English, and this leaves words and identifiers alone.
+    /// - Complexity: O(length of `svg`).
+    public func numbersInSVG(_ svg: String) -> String {
+        guard self != .english else { return svg }
+        return svg.replacing(/>(−?-?[0-9][0-9.,]*(?:M|bn)?)</) { match in ">" + separators(String(match.output.1)) + "<" }
     }
 
     /// A metric's plain-word label, or its identifier when the table has none.
