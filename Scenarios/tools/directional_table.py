@@ -74,7 +74,7 @@ def main():
     for k, (name, _, metrics) in enumerate(WHAT_IFS):
         for j, m in enumerate(metrics):
             r = rows[(f"w{k}", m)]
-            d, lo, hi = float(r["difference"]), float(r["ci_low"]), float(r["ci_high"])
+            d, lo, hi = float(r["difference_mean"]), float(r["difference_ci_low"]), float(r["difference_ci_high"])
             digits = 2 if abs(d) < 10 else 0
             print(f"| {name if j == 0 else ''} | `{m}` | {d:+,.{digits}f} ({lo:+,.{digits}f} to {hi:+,.{digits}f}) |")
 

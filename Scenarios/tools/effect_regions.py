@@ -69,7 +69,7 @@ def main():
             cells = []
             for h in HOME_RISK:
                 r = rows[f"e{e}-h{h}"]
-                d, lo, hi = float(r["difference"]), float(r["ci_low"]), float(r["ci_high"])
+                d, lo, hi = float(r["difference_mean"]), float(r["difference_ci_low"]), float(r["difference_ci_high"])
                 verdict = "fewer" if hi < 0 else ("more" if lo > 0 else "null")
                 cells.append(f"{d:+.0f} ({lo:+.0f} to {hi:+.0f}) {verdict}")
             print(f"| {e} | " + " | ".join(cells) + " |")

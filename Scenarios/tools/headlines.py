@@ -64,9 +64,9 @@ print("|---|---|---|---|---|---|---|---|---|---|")
 for f, reps in [("viborg-acute-team", 20), ("fyn-sambo", 20), ("reform-2027", 20), ("esbjerg-null-effect", 40)]:
     c = comparison(run(["compare", "Scenarios/baseline.json5", f"Scenarios/{f}.json5", "--replications", str(reps)]))
     (label, m), = c.items()
-    d = lambda k, digits=0: signed(m[k]["difference"], digits)
+    d = lambda k, digits=0: signed(m[k]["difference_mean"], digits)
     label = f + (f" ({reps} repl.)" if reps != 20 else "")
-    print(f"| {label} | {d('admissions')} ({ci(m['admissions'])}) | {d('avoidedAdmissions')} | {d('meanOccupancy', 2)} | {d('overcrowdingPatients2300')} "
+    print(f"| {label} | {d('admissions')} ({ci(m['admissions'], 'difference_ci_low', 'difference_ci_high')}) | {d('avoidedAdmissions')} | {d('meanOccupancy', 2)} | {d('overcrowdingPatients2300')} "
           f"| {d('delayedDischargeDays')} | {d('cost.total')} | {d('payer.region.net')} | {d('payer.municipality.net')} | {d('payer.state.net')} |")
 
 print("\n### Same care under two regimes (`samspil compare Scenarios/viborg-acute-team.json5 --regime dk-2007-2026,dk-2027`)\n")
@@ -76,5 +76,5 @@ print("| payer | net Δ under dk-2027 (DKK a year) |")
 print("|---|---|")
 for p in ["region", "municipality", "generalPractice", "state"]:
     r = m[f"payer.{p}.net"]
-    print(f"| {p} | {signed(r['difference'])} ({ci(r)}) |")
-print(f"| total resource cost | {signed(m['cost.total']['difference'])} |")
+    print(f"| {p} | {signed(r['difference_mean'])} ({ci(r, 'difference_ci_low', 'difference_ci_high')}) |")
+print(f"| total resource cost | {signed(m['cost.total']['difference_mean'])} |")

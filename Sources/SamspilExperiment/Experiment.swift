@@ -23,6 +23,8 @@ public struct Experiment: Sendable {
     public let sweep: SweepInfo?
     /// Settings each configuration keeps (swept per point).
     let perPoint: Set<String>
+    /// The configuration every other is compared with (a sweep's `--base` point); 0 by default.
+    public var baseIndex = 0
 
     /// Aligns the configurations: every one runs with the base's experiment
     /// settings (replications, seed, warm-up, horizon) except the keys in
@@ -39,8 +41,10 @@ public struct Experiment: Sendable {
     public func withReplications(_ n: Int) -> Experiment {
         var overrides = ExperimentOverrides()
         overrides.replications = n
-        return Experiment(command: command, configurations: configurations.map { $0.applying(overrides) }, sweep: sweep,
-                          perPoint: perPoint.subtracting(["replications"]))
+        var experiment = Experiment(command: command, configurations: configurations.map { $0.applying(overrides) }, sweep: sweep,
+                                    perPoint: perPoint.subtracting(["replications"]))
+        experiment.baseIndex = baseIndex
+        return experiment
     }
 
     /// One scenario, every metric with its confidence interval.
@@ -147,7 +151,7 @@ public struct Experiment: Sendable {
         let experiment = ExperimentInfo(seed: s.seed, replications: total, warmupDays: s.warmupDays, horizonDays: s.horizonDays,
                                         jobs: options.jobs, runSeconds: Date().timeIntervalSince(started), shard: options.shard?.description)
         var document = RunDocument(command: command.rawValue, tool: options.tool, experiment: experiment, runs: outcome.runs,
-                                   comparisons: command == .run ? [] : Summaries.comparisons(outcome.runs), sweep: sweep,
+                                   comparisons: command == .run ? [] : Summaries.comparisons(outcome.runs, base: baseIndex), sweep: sweep,
                                    stress: Stress.sections(configurations, experiment: experiment, command: command.rawValue))
         if options.shard == nil {
             let warnings = GuardRails.warnings(document)

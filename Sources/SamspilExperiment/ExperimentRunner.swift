@@ -61,7 +61,7 @@ public struct ExperimentRunner: Sendable {
             let simulated = configuration.adjustedForIncentives()
             let compiled = try CompiledScenario(simulated)
             var run = ScenarioRun(label: configuration.label, scenarioName: simulated.name,
-                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos(for: simulated, economics: configuration.file.economics),
+                                  resolvedScenario: JSONTree.canonical(configuration.resolvedText), metrics: Self.metricInfos(for: simulated, economics: configuration.file.economics),
                                   replicationNumbers: [], values: [], estimates: [])
             var spool: SeriesSpool?
             var days: [Int] = []

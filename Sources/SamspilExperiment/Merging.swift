@@ -60,7 +60,9 @@ public enum Merging {
             Summaries.refresh(&merged.runs[i])
             merged.runs[i].replicationSeries = []
         }
-        merged.comparisons = merged.command == Experiment.Command.run.rawValue ? [] : Summaries.comparisons(merged.runs)
+        // The parts' base (a sweep's --base point may be another than the first).
+        let base = parts.first?.comparisons.first.flatMap { c in merged.runs.firstIndex { $0.label == c.baseLabel } } ?? 0
+        merged.comparisons = merged.command == Experiment.Command.run.rawValue ? [] : Summaries.comparisons(merged.runs, base: base)
         merged.experiment.shard = nil
         merged.seal = nil
         let warnings = GuardRails.warnings(merged)
@@ -69,6 +71,7 @@ public enum Merging {
     }
 
     static func reason(_ error: any Error) -> String {
+        if let version = error as? RunDocument.FormatVersionError { return version.description }
         guard let error = error as? DecodingError else { return error.localizedDescription }
         func at(_ context: DecodingError.Context) -> String {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()

@@ -40,10 +40,12 @@ public enum Summaries {
         try band(name: id.rawValue, unit: id.unit, day: day, column: column)
     }
 
-    /// Paired differences of every run against the first, replication by replication.
-    public static func comparisons(_ runs: [ScenarioRun]) -> [Comparison] {
-        guard let base = runs.first else { return [] }
-        return runs.dropFirst().map { run in
+    /// Paired differences of every run against the base (the first, or run
+    /// `base`), replication by replication.
+    public static func comparisons(_ runs: [ScenarioRun], base index: Int = 0) -> [Comparison] {
+        guard runs.indices.contains(index) else { return [] }
+        let base = runs[index]
+        return runs.enumerated().filter { $0.offset != index }.map(\.element).map { run in
             let common = base.replicationNumbers.filter(run.replicationNumbers.contains)
             let bi = common.map { base.replicationNumbers.firstIndex(of: $0)! }
             let ri = common.map { run.replicationNumbers.firstIndex(of: $0)! }
@@ -60,6 +62,21 @@ public enum Summaries {
         }
     }
 
+    /// The measures that exist only between two runs (`between-runs.csv`, the
+    /// decision box): avoided admissions per episode and between runs, and the
+    /// net cost per avoided admission, in that order.
+    public static let derivedMetrics: [MetricInfo] = [
+        MetricInfo(name: MetricID.avoidedAdmissionsCounterfactual.name, unit: "admissions",
+                   description: "admissions avoided per episode: the same doctor's decision without the acute alternative would have admitted (scenario's own measure)",
+                   group: "avoided admissions"),
+        MetricInfo(name: MetricID.avoidedAdmissionsBetweenRuns.name, unit: "admissions",
+                   description: "base admissions − scenario admissions, paired by replication: includes system effects (freed beds, fewer readmissions, escalations)",
+                   group: "avoided admissions"),
+        MetricInfo(name: MetricID.netCostPerAvoidedAdmission.name, unit: "DKK",
+                   description: "(scenario − base total resource cost) / admissions avoided between runs; ratio of means with a delta-method 95 % CI; given only when the admissions avoided between runs are clearly above zero",
+                   group: "costs by provider"),
+    ]
+
     /// Avoided admissions both ways side by side, and the net cost per avoided admission.
     static func derived(base: ScenarioRun, run: ScenarioRun, baseRows: [Int], runRows: [Int]) -> [DerivedEstimate] {
         func column(_ r: ScenarioRun, _ rows: [Int], _ id: MetricID) -> [Double]? {
@@ -71,23 +88,12 @@ public enum Summaries {
               let baseCost = column(base, baseRows, .totalCost), let cost = column(run, runRows, .totalCost) else { return [] }
         let avoided = zip(baseAdmissions, admissions).map { $0 - $1 }
         let extraCost = zip(cost, baseCost).map { $0 - $1 }
-        var result = [
-            DerivedEstimate(metric: MetricInfo(name: MetricID.avoidedAdmissionsCounterfactual.name, unit: "admissions",
-                                               description: "admissions avoided per episode: the same doctor's decision without the acute alternative would have admitted (scenario's own measure)",
-                                               group: "avoided admissions"),
-                            estimate: estimate(counterfactual)),
-            DerivedEstimate(metric: MetricInfo(name: MetricID.avoidedAdmissionsBetweenRuns.name, unit: "admissions",
-                                               description: "base admissions − scenario admissions, paired by replication: includes system effects (freed beds, fewer readmissions, escalations)",
-                                               group: "avoided admissions"),
-                            estimate: estimate(avoided)),
-        ]
+        let d = derivedMetrics
+        var result = [DerivedEstimate(metric: d[0], estimate: estimate(counterfactual)), DerivedEstimate(metric: d[1], estimate: estimate(avoided))]
         // A cost per avoided admission only means something when admissions are
         // clearly avoided: a denominator whose interval reaches zero makes the ratio meaningless.
         if let low = estimate(avoided).ciLow, low > 0 {
-            result.append(DerivedEstimate(metric: MetricInfo(name: MetricID.netCostPerAvoidedAdmission.name, unit: "DKK",
-                                                             description: "(scenario − base total resource cost) / admissions avoided between runs; ratio of means with a delta-method 95 % CI",
-                                                             group: "costs by provider"),
-                                          estimate: ratio(extraCost, avoided)))
+            result.append(DerivedEstimate(metric: d[2], estimate: ratio(extraCost, avoided)))
         }
         return result
     }

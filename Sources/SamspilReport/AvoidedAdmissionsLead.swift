@@ -14,16 +14,17 @@ public struct AvoidedAdmissionsLead: Sendable, Equatable {
     public var explanation: String?
 
     /// The lead of `comparison`, or `nil` when it lacks the measures.
-    public init?(_ comparison: Comparison, base: ScenarioRun) {
+    public init?(_ comparison: Comparison, base: ScenarioRun, language: ReportLanguage = .english) {
         let derived = comparison.derived ?? []
         guard let between = derived.first(where: { $0.metric.id == .avoidedAdmissionsBetweenRuns })?.estimate,
               let episode = derived.first(where: { $0.metric.id == .avoidedAdmissionsCounterfactual })?.estimate else { return nil }
         betweenRuns = between
         perEpisode = episode
-        explanation = Self.explain(between: between, perEpisode: episode, comparison: comparison, base: base)
+        explanation = Self.explain(between: between, perEpisode: episode, comparison: comparison, base: base, language: language)
     }
 
-    static func explain(between: Estimate, perEpisode: Estimate, comparison: Comparison, base: ScenarioRun) -> String? {
+    static func explain(between: Estimate, perEpisode: Estimate, comparison: Comparison, base: ScenarioRun,
+                        language: ReportLanguage = .english) -> String? {
         let disagree = (between.mean < 0) != (perEpisode.mean < 0) && between.mean != 0 && perEpisode.mean != 0
         guard disagree, between.ciExcludesZero == true || perEpisode.ciExcludesZero == true else { return nil }
         func change(_ id: MetricID) -> Double? {
@@ -35,11 +36,8 @@ public struct AvoidedAdmissionsLead: Sendable, Equatable {
         // Admissions avoided episode by episode take `perEpisode` off; the rest of the change came in by other flows.
         let other = admissions + perEpisode.mean - escalations - returns
         // Counts of admissions as whole numbers (means over replications, rounded).
-        func count(_ x: Double) -> String { NumberText.fixed(abs(x), fractionDigits: 0) }
+        func count(_ x: Double) -> String { language.number(NumberText.fixed(abs(x), fractionDigits: 0)) }
         func n(_ x: Double) -> String { (x.rounded() > 0 ? "+" : x.rounded() < 0 ? "−" : "") + count(x) }
-        return "The two measures disagree: episode by episode the scenario avoids \(count(perEpisode.mean)) admissions, "
-            + "but admissions change by \(n(admissions)) between runs, because escalations change by \(n(escalations)), "
-            + "returns within the window by \(n(returns)) and other admissions by \(n(other)) "
-            + "(system effects: referrals the municipal offer draws in, bed pressure, freed beds)."
+        return Phrase.measuresDisagree(language, count(perEpisode.mean), n(admissions), n(escalations), n(returns), n(other))
     }
 }

@@ -17,9 +17,9 @@ public enum HTMLReport {
     ]
 
     /// Series drawn as line-and-band charts, in this order, with their titles.
-    static let bandSeries: [(id: SeriesID, title: String)] = [
-        (.occupancy, "Occupancy over time"),
-        (.teamCaseload, "Acute team caseload over time"),
+    static let bandSeries: [(id: SeriesID, title: Phrase)] = [
+        (.occupancy, .occupancyOverTime),
+        (.teamCaseload, .teamCaseloadOverTime),
     ]
 
     /// At most this many comparisons are drawn as bars; more (a large sweep)
@@ -29,9 +29,10 @@ public enum HTMLReport {
     /// The HTML text of the report.
     /// - Parameter keyMetrics: metrics to feature; nil for ``defaultKeyMetrics``
     ///   (falling back to every metric of the first run if it has none of them).
+    ///   - language: the language of every text on the page (numbers included).
     /// - Complexity: O(size of the document).
-    public static func render(_ document: RunDocument, keyMetrics: [MetricID]? = nil) -> String {
-        var page = Page(document: document, keyMetrics: keyMetrics)
+    public static func render(_ document: RunDocument, keyMetrics: [MetricID]? = nil, language: ReportLanguage = .english) -> String {
+        var page = Page(document: document, keyMetrics: keyMetrics, language: language)
         return page.render()
     }
 }
@@ -40,11 +41,13 @@ public enum HTMLReport {
 struct Page {
     let document: RunDocument
     let keys: [MetricID]
+    let language: ReportLanguage
     var sections: [(id: String, title: String, html: String)] = []
     var chartCount = 0
 
-    init(document: RunDocument, keyMetrics: [MetricID]?) {
+    init(document: RunDocument, keyMetrics: [MetricID]?, language: ReportLanguage) {
         self.document = document
+        self.language = language
         let available = ResultsCSV.metricIDs(document)
         let wanted = (keyMetrics ?? HTMLReport.defaultKeyMetrics).filter(Set(available).contains)
         self.keys = wanted.isEmpty && keyMetrics == nil ? Array(available.prefix(8)) : wanted
@@ -62,7 +65,7 @@ struct Page {
         appendix()
         var html = """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(language.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -75,7 +78,7 @@ struct Page {
         """
         html += header()
         if sections.count > 1 {
-            html += "<nav aria-label=\"Contents\"><ol>"
+            html += "<nav aria-label=\"\(t(.contents))\"><ol>"
             for s in sections { html += "<li><a href=\"#\(s.id)\">\(e(s.title))</a></li>" }
             html += "</ol></nav>\n"
         }
@@ -96,7 +99,7 @@ struct Page {
 
     var title: String {
         let names = uniqueScenarioNames
-        return "Samspil \(document.command): " + (names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) scenarios")
+        return "Samspil \(document.command): " + (names.count <= 3 ? names.joined(separator: ", ") : t(.scenarios, String(names.count)))
     }
 
     var uniqueScenarioNames: [String] {
@@ -112,23 +115,23 @@ struct Page {
         if !document.runs.isEmpty {
             h += "<p class=\"runs\">"
             h += document.runs.enumerated().prefix(24).map { i, run in
-                "<span class=\"swatch\" style=\"background:\(Palette.color(i))\"></span>\(e(run.label))"
+                "<span class=\"swatch\" style=\"background:\(Palette.color(i))\"></span>\(e(shown(run.label)))"
             }.joined(separator: " &nbsp; ")
-            if document.runs.count > 24 { h += " &nbsp; … (\(document.runs.count) in all)" }
+            if document.runs.count > 24 { h += " &nbsp; " + t(.inAll, String(document.runs.count)) }
             h += "</p>\n"
         }
         var facts: [(String, String)] = [
-            ("Tool", "\(document.tool.name) \(document.tool.version)"),
-            ("Command", document.command),
-            ("Seed", String(x.seed)),
-            ("Replications", String(x.replications)),
-            ("Warm-up", "\(NumberText.csv(x.warmupDays)) days"),
-            ("Horizon", "\(NumberText.csv(x.horizonDays)) days"),
+            (t(.tool), "\(document.tool.name) \(document.tool.version)"),
+            (t(.commandWord), document.command),
+            (t(.seed), String(x.seed)),
+            (t(.replications), String(x.replications)),
+            (t(.warmUp), t(.days, language.number(NumberText.csv(x.warmupDays)))),
+            (t(.horizon), t(.days, language.number(NumberText.csv(x.horizonDays)))),
         ]
-        if let shard = x.shard { facts.append(("Shard", shard)) }
-        if !document.tool.machine.isEmpty { facts.append(("Machine", document.tool.machine)) }
+        if let shard = x.shard { facts.append((t(.shard), shard)) }
+        if !document.tool.machine.isEmpty { facts.append((t(.machine), document.tool.machine)) }
         if !document.tool.commandLine.isEmpty {
-            facts.append(("Command line", document.tool.commandLine.joined(separator: " ")))
+            facts.append((t(.commandLine), document.tool.commandLine.joined(separator: " ")))
         }
         h += "<dl class=\"facts\">"
         for (k, v) in facts { h += "<div><dt>\(e(k))</dt><dd>\(e(v))</dd></div>" }
@@ -141,16 +144,16 @@ struct Page {
     mutating func keyResults() {
         let runs = document.runs
         guard !runs.isEmpty, !keys.isEmpty else { return }
-        var t = (document.warnings ?? []).map { "<p class=\"warning\"><strong>Warning:</strong> \(e($0))</p>\n" }.joined()
+        var t = (document.warnings ?? []).map { "<p class=\"warning\"><strong>\(self.t(.warning))</strong> \(e($0))</p>\n" }.joined()
         t += avoidedAdmissionsLead()
         t += "<div class=\"scroll\"><table class=\"results\">\n"
         if runs.count <= 4 {
-            t += "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
-            for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(run.label))</th>" }
+            t += "<thead><tr><th scope=\"col\">\(self.t(.metric))</th><th scope=\"col\">\(self.t(.unit))</th>"
+            for (i, run) in runs.enumerated() { t += "<th scope=\"col\" class=\"num\">\(swatch(i))\(e(shown(run.label)))</th>" }
             t += "</tr></thead>\n<tbody>\n"
             for key in keys {
                 let info = runs.lazy.compactMap { $0.estimate(key)?.metric }.first
-                t += "<tr><th scope=\"row\" title=\"\(e(info?.description ?? ""))\">\(e(key.name))</th><td>\(e(info?.unit ?? ""))</td>"
+                t += "<tr>\(metricHeader(key, info?.description))<td>\(e(language.unit(info?.unit ?? "")))</td>"
                 for run in runs { t += "<td class=\"num\">\(cell(run.estimate(key)?.estimate))</td>" }
                 t += "</tr>\n"
             }
@@ -158,23 +161,22 @@ struct Page {
             // Runs as rows; metrics in tables of four columns so they fit the page.
             for (c, chunk) in stride(from: 0, to: keys.count, by: 4).map({ Array(keys[$0..<min($0 + 4, keys.count)]) }).enumerated() {
                 if c > 0 { t += "</tbody></table></div>\n<div class=\"scroll\"><table class=\"results\">\n" }
-                t += "<thead><tr><th scope=\"col\">Run</th>"
+                t += "<thead><tr><th scope=\"col\">\(self.t(.run))</th>"
                 for key in chunk {
                     let unit = runs.lazy.compactMap { $0.estimate(key)?.metric.unit }.first ?? ""
-                    t += "<th scope=\"col\" class=\"num\">\(e(key.name))<br><span class=\"unit\">\(e(unit))</span></th>"
+                    t += "<th scope=\"col\" class=\"num\" title=\"\(e(key.name))\">\(e(label(key)))<br><span class=\"unit\">\(e(language.unit(unit)))</span></th>"
                 }
                 t += "</tr></thead>\n<tbody>\n"
                 for (i, run) in runs.enumerated() {
-                    t += "<tr><th scope=\"row\">\(swatch(i))\(e(run.label))</th>"
+                    t += "<tr><th scope=\"row\">\(swatch(i))\(e(shown(run.label)))</th>"
                     for key in chunk { t += "<td class=\"num\">\(cell(run.estimate(key)?.estimate))</td>" }
                     t += "</tr>\n"
                 }
             }
         }
         t += "</tbody></table></div>\n"
-        t += "<p class=\"note\">Mean across replications with the 95 % confidence interval below it. "
-        t += "Every metric is in <code>summary.csv</code>.</p>\n"
-        sections.append(("key-results", "Key results", t))
+        t += "<p class=\"note\">\(self.t(.keyResultsNote))</p>\n"
+        sections.append(("key-results", self.t(.keyResults), t))
     }
 
     /// The answer first, for each comparison: the decision box (admissions
@@ -182,7 +184,7 @@ struct Page {
     mutating func avoidedAdmissionsLead() -> String {
         var html = ""
         for c in document.comparisons.prefix(HTMLReport.maxComparisonBars) {
-            guard let base = document.run(labelled: c.baseLabel), let box = DecisionBox(c, base: base) else { continue }
+            guard let base = document.run(labelled: c.baseLabel), let box = DecisionBox(c, base: base, language: language) else { continue }
             html += box.html()
         }
         if let first = document.comparisons.first, let base = document.run(labelled: first.baseLabel) {
@@ -194,10 +196,28 @@ struct Page {
     /// "mean" over "low – high" for a table cell.
     func cell(_ estimate: Estimate?) -> String {
         guard let est = estimate else { return "–" }
-        let n = NumberText.displayGroup([est.mean, est.ciLow, est.ciHigh])
+        let n = NumberText.displayGroup([est.mean, est.ciLow, est.ciHigh]).map(language.number)
         var c = e(n[0])
         if est.ciLow != nil && est.ciHigh != nil { c += "<br><span class=\"ci\">\(e(n[1])) – \(e(n[2]))</span>" }
         return c
+    }
+
+    /// A phrase of the page's language.
+    func t(_ phrase: Phrase, _ arguments: String...) -> String { phrase.text(language, arguments) }
+
+    /// A run's label as shown: a sweep point's short form (`day nurses = 2,
+    /// trust.gp = 0.3`; the full paths are in the files), otherwise the label.
+    func shown(_ label: String) -> String {
+        guard let sweep = document.sweep, let r = document.runs.firstIndex(where: { $0.label == label }), r < sweep.points.count else { return label }
+        return SweepLabels.point(sweep, sweep.points[r])
+    }
+
+    /// A metric's plain-word label in the page's language.
+    func label(_ id: MetricID) -> String { language.label(id.name) }
+
+    /// A table row's header cell: the label, the identifier and meaning in a tooltip.
+    func metricHeader(_ id: MetricID, _ description: String?) -> String {
+        "<th scope=\"row\" title=\"\(e(id.name + (description.map { ": " + $0 } ?? "")))\">\(e(label(id)))</th>"
     }
 
     func swatch(_ i: Int) -> String {
@@ -209,25 +229,25 @@ struct Page {
     mutating func figure(_ svg: String, caption: String) -> String {
         chartCount += 1
         let figcaption = caption.isEmpty ? "" : "<figcaption>\(e(caption))</figcaption>\n"
-        return "<figure class=\"chart\">\n\(svg)\n\(figcaption)</figure>\n"
+        return "<figure class=\"chart\">\n\(language.numbersInSVG(svg))\n\(figcaption)</figure>\n"
     }
 
     mutating func bands() {
-        for (id, chartTitle) in HTMLReport.bandSeries {
+        for (id, phrase) in HTMLReport.bandSeries {
             let name = id.rawValue
+            let chartTitle = t(phrase)
             let series: [Charts.BandSeries] = document.runs.enumerated().compactMap { i, run in
                 guard let b = run.series(id), !b.day.isEmpty else { return nil }
-                return Charts.BandSeries(label: run.label, color: Palette.color(i), x: b.day.map(Double.init),
+                return Charts.BandSeries(label: shown(run.label), color: Palette.color(i), x: b.day.map(Double.init),
                                          mean: b.mean, low: b.low, high: b.high)
             }
             guard !series.isEmpty, series.count <= 8 else { continue }
             let unit = document.runs.lazy.compactMap { $0.series(id)?.unit }.first ?? ""
-            let yLabel = unit.isEmpty ? name : "\(name) (\(unit))"
-            let title = "\(chartTitle) (mean and 95 % CI band)"
-            let svg = Charts.band(id: "chart-\(Markup.identifier(name))", title: title,
-                                  description: "Daily \(name) for \(series.map(\.label).joined(separator: ", ")): the line is the mean across replications, the shaded band its 95 % confidence interval.",
-                                  xLabel: "Day", yLabel: yLabel, series: series)
-            let html = figure(svg, caption: "Line: mean across replications; shaded band: 95 % confidence interval per day. Data: timeseries.csv.")
+            let yLabel = unit.isEmpty ? name : "\(name) (\(language.unit(unit)))"
+            let svg = Charts.band(id: "chart-\(Markup.identifier(name))", title: t(.meanAndBand, chartTitle),
+                                  description: t(.bandDescription, name, series.map(\.label).joined(separator: ", ")),
+                                  xLabel: t(.day), yLabel: yLabel, series: series)
+            let html = figure(svg, caption: t(.bandCaption))
             sections.append(("series-\(Markup.identifier(name))", chartTitle, html))
         }
     }
@@ -235,17 +255,16 @@ struct Page {
     mutating func avoidedAdmissions() {
         let bars: [Charts.Bar] = document.runs.enumerated().compactMap { i, run in
             guard let (_, est) = run.estimate(.avoidedAdmissions) else { return nil }
-            return Charts.Bar(label: run.label, value: est.mean, low: est.ciLow, high: est.ciHigh, color: Palette.color(i))
+            return Charts.Bar(label: shown(run.label), value: est.mean, low: est.ciLow, high: est.ciHigh, color: Palette.color(i))
         }
         guard !bars.isEmpty else { return }
         let unit = document.runs.lazy.compactMap { $0.estimate(.avoidedAdmissions)?.metric.unit }.first ?? ""
         let svg = Charts.horizontalBars(
-            id: "chart-avoided-admissions", title: "Avoided admissions per run (mean and 95 % CI)",
-            description: "Avoided admissions for each run: bars show the mean, whiskers the 95 % confidence interval.",
-            panels: [Charts.Panel(title: "", valueLabel: unit.isEmpty ? "avoided admissions" : "avoided admissions (\(unit))",
+            id: "chart-avoided-admissions", title: t(.avoidedPerRun), description: t(.avoidedPerRunDescription),
+            panels: [Charts.Panel(title: "", valueLabel: unit.isEmpty ? t(.avoidedAxis) : "\(t(.avoidedAxis)) (\(language.unit(unit)))",
                                   bars: bars)])
-        let html = figure(svg, caption: "Admissions avoided by the acute team and other pathways, mean across replications with 95 % CI whiskers.")
-        sections.append(("avoided-admissions", "Avoided admissions", html))
+        let html = figure(svg, caption: t(.avoidedCaption))
+        sections.append(("avoided-admissions", t(.avoidedAdmissions), html))
     }
 
     /// Payers found in the metrics (``PayerMetricID``), in first-seen order,
@@ -280,12 +299,12 @@ struct Page {
         var html = ""
         let runs = document.runs.enumerated().prefix(8)
         let legend = runs.map { (label: $0.element.label, color: Palette.color($0.offset)) }
-        for (kind, heading, desc) in [(PayerMetricID.Kind.costs, "Costs by payer", "gross costs borne by each payer"),
-                                      (.net, "Net by payer", "each payer's net position: its costs after transfers in and out")] {
+        for (kind, heading, desc) in [(PayerMetricID.Kind.costs, t(.costsByPayer), t(.costsByPayerMeaning)),
+                                      (.net, t(.netByPayer), t(.netByPayerMeaning))] {
             let values: [[Charts.Bar?]] = payers.map { payer in
                 runs.map { i, run in
                     run.estimate(PayerMetricID(payer: payer.id, kind: kind).metric).map {
-                        Charts.Bar(label: "\(run.label) – \(payer.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
+                        Charts.Bar(label: "\(shown(run.label)) – \(payer.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
                                    high: $0.estimate.ciHigh, color: Palette.color(i))
                     }
                 }
@@ -293,11 +312,11 @@ struct Page {
             guard values.contains(where: { $0.contains { $0 != nil } }) else { continue }
             let unit = document.runs.lazy.flatMap(\.metrics).first { PayerMetricID($0.id)?.kind == kind }?.unit ?? ""
             let svg = Charts.groupedBars(
-                id: "chart-payer-\(kind.rawValue)", title: "\(heading) (mean and 95 % CI)",
-                description: "Grouped bars, one group per payer and one bar per run, showing \(desc); whiskers are 95 % confidence intervals.",
-                yLabel: unit.isEmpty ? kind.rawValue : "\(kind) (\(unit))", groups: payers.map(\.name),
+                id: "chart-payer-\(kind.rawValue)", title: t(.meanAndCI, heading), description: t(.payerBarsDescription, desc),
+                yLabel: unit.isEmpty ? kind.rawValue : "\(language.label("payer.\(kind)")) (\(language.unit(unit)))",
+                groups: payers.map { language == .english ? $0.name : MetricLabels._payers[$0.id]?.da ?? $0.name },
                 series: Array(legend), values: values)
-            html += figure(svg, caption: "\(heading): \(desc). Negative values are below the zero line.")
+            html += figure(svg, caption: t(.payerCaption, heading, desc))
         }
         // Costs by provider, if the model reports them.
         let providerMetrics = document.runs.first?.metrics.filter { $0.group == "costs by provider" } ?? []
@@ -305,20 +324,20 @@ struct Page {
             let values: [[Charts.Bar?]] = providerMetrics.map { metric in
                 runs.map { i, run in
                     run.estimate(metric.id).map {
-                        Charts.Bar(label: "\(run.label) – \(metric.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
+                        Charts.Bar(label: "\(shown(run.label)) – \(metric.name)", value: $0.estimate.mean, low: $0.estimate.ciLow,
                                    high: $0.estimate.ciHigh, color: Palette.color(i))
                     }
                 }
             }
             let svg = Charts.groupedBars(
-                id: "chart-provider-costs", title: "Costs by provider (mean and 95 % CI)",
-                description: "Grouped bars, one group per provider and one bar per run; whiskers are 95 % confidence intervals.",
-                yLabel: "costs (\(providerMetrics[0].unit))",
-                groups: providerMetrics.map { Page.shortName($0.name) }, series: Array(legend), values: values)
-            html += figure(svg, caption: "Costs by the provider that incurred them.")
+                id: "chart-provider-costs", title: t(.meanAndCI, t(.costsByProvider)), description: t(.providerBarsDescription),
+                yLabel: t(.costsAxis, language.unit(providerMetrics[0].unit)),
+                groups: providerMetrics.map { language == .english ? Page.shortName($0.name) : MetricLabels._providers[Page.shortName($0.name)]?.da ?? Page.shortName($0.name) },
+                series: Array(legend), values: values)
+            html += figure(svg, caption: t(.providerCaption))
         }
         guard !html.isEmpty else { return }
-        sections.append(("costs", "Costs and net by payer", html))
+        sections.append(("costs", t(.costsSection), html))
     }
 
     /// `costs.hospital.bedDays` → `hospital.bedDays`: drop a leading group word.
@@ -345,66 +364,65 @@ struct Page {
             let bars: [Charts.Bar] = drawn.compactMap { c in
                 guard m < c.differences.count else { return nil }
                 let d = c.differences[m]
-                return Charts.Bar(label: c.label, value: d.mean, low: d.ciLow, high: d.ciHigh, color: color(c.label),
+                return Charts.Bar(label: shown(c.label), value: d.mean, low: d.ciLow, high: d.ciHigh, color: color(c.label),
                                   faded: d.ciExcludesZero != true)
             }
             guard !bars.isEmpty else { continue }
             let unit = base.metrics[m].unit
             let svg = Charts.horizontalBars(
-                id: "chart-comparison-\(Markup.identifier(key.name))", title: key.name,
-                description: "Paired difference in \(key) of each scenario minus \(base.label), with 95 % confidence interval whiskers; the vertical line is zero.",
-                panels: [Charts.Panel(title: "", valueLabel: unit.isEmpty ? "difference" : "difference (\(unit))", bars: bars)],
+                id: "chart-comparison-\(Markup.identifier(key.name))", title: label(key),
+                description: t(.comparisonDescription, label(key), shown(base.label)),
+                panels: [Charts.Panel(title: "", valueLabel: t(.differenceAxis, language.unit(unit)), bars: bars)],
                 width: 480)
             grid += figure(svg, caption: "")
         }
         if !grid.isEmpty {
-            html += "<p class=\"note\">Paired differences (scenario − \(e(base.label))) with 95 % confidence intervals, using common random numbers. "
-            html += "A whisker that does not cross the zero line is a difference the replications distinguish from chance; pale bars are those whose interval includes 0.</p>\n"
+            html += "<p class=\"note\">\(e(t(.comparisonNote, shown(base.label))))</p>\n"
             html += "<div class=\"grid\">\n\(grid)</div>\n"
         }
         if comparisons.count > drawn.count {
-            html += "<p class=\"note\">Showing the first \(drawn.count) of \(comparisons.count) comparisons; all are in <code>comparison.csv</code>.</p>\n"
+            html += "<p class=\"note\">\(e(t(.showingFirst, String(drawn.count), String(comparisons.count))))</p>\n"
         }
         html += payersByName(drawn, base: base)
         // Table of the same numbers.
         if drawn.count <= 3 {
-            html += "<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Unit</th>"
-            html += "<th scope=\"col\" class=\"num\">\(e(base.label))</th>"
-            for c in drawn { html += "<th scope=\"col\" class=\"num\">\(e(c.label)) − base</th>" }
+            html += "<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">\(t(.metric))</th><th scope=\"col\">\(t(.unit))</th>"
+            html += "<th scope=\"col\" class=\"num\">\(e(shown(base.label)))</th>"
+            for c in drawn { html += "<th scope=\"col\" class=\"num\">\(e(t(.minusBase, shown(c.label))))</th>" }
             html += "</tr></thead>\n<tbody>\n"
             for key in keys {
                 guard let m = base.metrics.firstIndex(where: { $0.id == key }) else { continue }
-                html += "<tr><th scope=\"row\">\(e(key.name))</th><td>\(e(base.metrics[m].unit))</td><td class=\"num\">\(cell(base.estimates[m]))</td>"
+                html += "<tr>\(metricHeader(key, nil))<td>\(e(language.unit(base.metrics[m].unit)))</td><td class=\"num\">\(cell(base.estimates[m]))</td>"
                 for c in drawn {
                     guard m < c.differences.count else { html += "<td class=\"num\">–</td>"; continue }
                     let d = c.differences[m]
                     let sig = d.ciExcludesZero == true
-                    html += "<td class=\"num\(sig ? " sig" : "")\">\(cell(d))\(sig ? " <span title=\"95 % CI excludes 0\">*</span>" : "")</td>"
+                    html += "<td class=\"num\(sig ? " sig" : "")\">\(cell(d))\(sig ? " <span title=\"\(t(.ciExcludesZero))\">*</span>" : "")</td>"
                 }
                 html += "</tr>\n"
             }
-            html += "</tbody></table></div>\n<p class=\"note\">* the 95 % confidence interval of the paired difference excludes 0.</p>\n"
+            html += "</tbody></table></div>\n<p class=\"note\">\(e(t(.significanceNote)))</p>\n"
         }
         // Who pays, who saves: the payers whose net changed, in words.
         for c in drawn {
-            if let sentence = WhoPays.sentence(c, base: base) {
-                html += "<p class=\"who-pays\"><strong>\(e(c.label)) vs \(e(c.baseLabel)):</strong> \(e(sentence))</p>\n"
+            if let sentence = WhoPays.sentence(c, base: base, language: language) {
+                html += "<p class=\"who-pays\"><strong>\(e(t(.versus, shown(c.label), shown(c.baseLabel)))):</strong> \(e(sentence))</p>\n"
             }
         }
         // Between-run measures: avoided admissions, net cost per avoided admission, who saves.
         let withDerived = drawn.filter { !($0.derived ?? []).isEmpty }
         if !withDerived.isEmpty {
-            html += "<h3>Between-run measures</h3>\n<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">Comparison</th>"
-            html += "<th scope=\"col\">Measure</th><th scope=\"col\">Unit</th><th scope=\"col\" class=\"num\">Estimate (95 % CI)</th></tr></thead>\n<tbody>\n"
+            html += "<h3>\(t(.betweenRunMeasures))</h3>\n<div class=\"scroll\"><table class=\"results\">\n<thead><tr><th scope=\"col\">\(t(.comparisonColumn))</th>"
+            html += "<th scope=\"col\">\(t(.measure))</th><th scope=\"col\">\(t(.unit))</th><th scope=\"col\" class=\"num\">\(t(.estimateCI))</th></tr></thead>\n<tbody>\n"
             for c in withDerived {
                 for d in c.derived ?? [] {
-                    html += "<tr><td>\(e(c.label)) vs \(e(c.baseLabel))</td><th scope=\"row\" title=\"\(e(d.metric.description))\">\(e(d.metric.name))</th>"
-                    html += "<td>\(e(d.metric.unit))</td><td class=\"num\">\(cell(d.estimate))</td></tr>\n"
+                    html += "<tr><td>\(e(t(.versus, shown(c.label), shown(c.baseLabel))))</td>\(metricHeader(d.metric.id, d.metric.description))"
+                    html += "<td>\(e(language.unit(d.metric.unit)))</td><td class=\"num\">\(cell(d.estimate))</td></tr>\n"
                 }
             }
             html += "</tbody></table></div>\n"
         }
-        sections.append(("comparison", "Scenario comparison", html))
+        sections.append(("comparison", t(.comparisonSection), html))
     }
 
     /// Who pays, who saves — by name: for each comparison, the change in every
@@ -413,7 +431,7 @@ struct Page {
     mutating func payersByName(_ comparisons: [Comparison], base: ScenarioRun, heading: Bool = true) -> String {
         let rows = base.metrics.indices.filter { base.metrics[$0].name == "payer.net" && base.metrics[$0].level != nil }
         guard !rows.isEmpty else { return "" }
-        var html = heading ? "<h3>Who pays, who saves — by name</h3>\n" : ""
+        var html = heading ? "<h3>\(t(.whoPaysByName))</h3>\n" : ""
         for c in comparisons {
             var panels: [Charts.Panel] = []
             for level in ["municipality", "region", "state", "generalPractice", "jointBudget"] {
@@ -425,59 +443,21 @@ struct Page {
                                       color: d.mean > 0 ? Palette.series[3] : Palette.series[2], faded: d.ciExcludesZero != true)
                 }.sorted { abs($0.value) > abs($1.value) }
                 guard !bars.isEmpty else { continue }
-                let title = ["municipality": "municipalities", "region": "regions", "state": "the state",
-                             "generalPractice": "general practice", "jointBudget": "joint budgets"][level] ?? level
-                panels.append(Charts.Panel(title: title, valueLabel: "change in net burden (DKK)", bars: Array(bars.prefix(25))))
+                let title = ["municipality": t(.municipalities), "region": t(.regions), "state": t(.theState),
+                             "generalPractice": t(.generalPractice), "jointBudget": t(.jointBudgets)][level] ?? level
+                panels.append(Charts.Panel(title: title, valueLabel: t(.changeInNetAxis), bars: Array(bars.prefix(25))))
             }
             guard !panels.isEmpty else { continue }
             html += figure(Charts.horizontalBars(
-                id: "chart-payers-by-name-\(Markup.identifier(c.label))", title: "\(c.label) vs \(c.baseLabel): change in net burden by payer",
-                description: "Paired change in each named payer's net burden (costs + transfers paid − received), with 95 % confidence interval whiskers; red pays more, green saves.",
-                panels: panels), caption: "Positive: the payer pays more. Every entity's account is in summary.csv and comparison.csv (columns level and entity).")
+                id: "chart-payers-by-name-\(Markup.identifier(c.label))", title: t(.changeByPayerTitle, t(.versus, shown(c.label), shown(c.baseLabel))),
+                description: t(.changeByPayerDescription), panels: panels), caption: t(.changeByPayerCaption))
         }
         return html
     }
 
-    mutating func sweep() {
-        guard let sweep = document.sweep, let first = sweep.parameters.first, !sweep.points.isEmpty else { return }
-        let numericX = first.values.map { Double($0) }
-        let isNumeric = !numericX.contains(nil)
-        let second = sweep.parameters.count > 1 ? sweep.parameters[1] : nil
-        // Points whose third and later parameters sit at their first value.
-        let runsAt = zip(document.runs, sweep.points).filter { $0.1.count >= sweep.parameters.count && $0.1.dropFirst(2).allSatisfy { $0 == 0 } }
-        var html = ""
-        for key in keys.prefix(6) {
-            let lineKeys = second?.values.indices.map { $0 } ?? [0]
-            let series: [Charts.PointSeries] = lineKeys.enumerated().compactMap { k, v in
-                let points: [Charts.PointSeries.Point] = runsAt.compactMap { run, point in
-                    guard second == nil || point[1] == v, let (_, est) = run.estimate(key) else { return nil }
-                    let x = isNumeric ? numericX[point[0]]! : Double(point[0])
-                    return .init(x: x, y: est.mean, low: est.ciLow, high: est.ciHigh)
-                }
-                guard !points.isEmpty else { return nil }
-                let label = second.map { "\($0.path) = \($0.values[v])" } ?? ""
-                return Charts.PointSeries(label: label, color: Palette.color(k), points: points)
-            }
-            guard !series.isEmpty else { continue }
-            let unit = document.runs.lazy.compactMap { $0.estimate(key)?.metric.unit }.first ?? ""
-            let svg = Charts.lines(
-                id: "chart-sweep-\(Markup.identifier(key.name))", title: "\(key) by \(first.path)",
-                description: "Mean \(key) at each value of \(first.path)\(second.map { ", one line per value of \($0.path)" } ?? ""), with 95 % confidence interval whiskers.",
-                xLabel: first.path, yLabel: unit.isEmpty ? key.name : "\(key) (\(unit))", series: series,
-                xCategories: isNumeric ? nil : first.values, width: 480, height: 320)
-            html += figure(svg, caption: "")
-        }
-        guard !html.isEmpty else { return }
-        html = "<p class=\"note\">Mean of each metric (points) with 95 % confidence interval whiskers against \(e(first.path))\(second.map { ", one line per value of \(e($0.path))" } ?? ""). Every point and metric is in <code>sweep.csv</code>.</p>\n<div class=\"grid\">\n" + html + "</div>\n"
-        if sweep.parameters.count > 2 {
-            html = "<p class=\"note\">Curves hold \(sweep.parameters.dropFirst(2).map { "\($0.path) = \($0.values.first ?? "")" }.joined(separator: ", ")); every point is in <code>sweep.csv</code>.</p>\n" + html
-        }
-        sections.append(("sweep", "Sweep", html))
-    }
-
     mutating func stress() {
         guard !document.stress.isEmpty else { return }
-        var html = "<p class=\"note\">Reporting following STRESS-DES (Monks et al. 2019).</p>\n"
+        var html = "<p class=\"note\">\(e(t(.stressNote)))</p>\n"
         for section in document.stress {
             html += "<h3>\(e(section.title))</h3>\n<dl class=\"stress\">\n"
             for item in section.items { html += "<dt>\(e(item.label))</dt><dd>\(e(item.text))</dd>\n" }
@@ -494,7 +474,7 @@ struct Page {
             html += "<details><summary>\(e(run.label))</summary>\n<pre>\(e(run.resolvedScenario))</pre>\n</details>\n"
         }
         guard !html.isEmpty else { return }
-        sections.append(("appendix", "Appendix: resolved scenarios", html))
+        sections.append(("appendix", t(.appendix), html))
     }
 
     func e(_ s: String) -> String { Markup.escape(s) }
@@ -532,6 +512,7 @@ struct Page {
     .decision h2 { margin: .4rem 0; font-size: 1.2rem; }
     .decision dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
     .decision dt { font-weight: 600; } .decision dd { margin: 0; }
+    .heat-title { font-weight: 600; margin: .8rem 0 .3rem; }
     .lead { font-size: 1.05rem; border-left: 4px solid var(--accent); padding: .4rem .8rem; background: #f5f8fc; }
     figure.chart { margin: 1rem 0 1.6rem; }
     figure.chart svg { display: block; width: 100%; max-width: 960px; height: auto; }

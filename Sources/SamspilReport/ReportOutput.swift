@@ -19,14 +19,14 @@ public enum ReportOutput {
     /// for (see ``ResultsCSV/files(for:)``) and, unless `html` is false,
     /// `report.html`. Contents are rendered lazily, while writing.
     public static func files(for document: RunDocument, keyMetrics: [MetricID]? = nil, html: Bool = true,
-                             csv dialect: CSVDialect = .standard) -> [OutputFile] {
+                             csv dialect: CSVDialect = .standard, language: ReportLanguage = .english) -> [OutputFile] {
         var files = [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
         for (name, text) in ResultsCSV.files(for: document, dialect: dialect) {
             files.append(OutputFile(name: name, text: text))
         }
         if html {
             files.append(OutputFile(name: "report.html", contents: {
-                Data(HTMLReport.render(document, keyMetrics: keyMetrics).utf8)
+                Data(HTMLReport.render(document, keyMetrics: keyMetrics, language: language).utf8)
             }))
         }
         return files

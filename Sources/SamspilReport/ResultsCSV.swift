@@ -78,58 +78,88 @@ public enum ResultsCSV {
         return table
     }
 
-    /// `base,scenario,level,entity,metric,unit,difference,ci_low,ci_high,n,significant`:
-    /// paired differences (scenario − base). `significant` is `true` when the
-    /// 95 % interval excludes zero, `false` when it includes it, and empty when
-    /// there is no interval.
+    /// `[<parameter…>,]base,scenario,level,entity,metric,unit,difference_mean,difference_sd,difference_ci_low,difference_ci_high,n,significant`:
+    /// paired differences (scenario − base); in a sweep, the scenario point's
+    /// parameter values first. `significant` is `true` when the 95 % interval
+    /// excludes zero, `false` when it includes it, and empty when there is no interval.
+    /// - Complexity: O(comparisons × metrics).
     public static func comparison(_ document: RunDocument) -> CSVTable {
-        var table = CSVTable(header: ["base", "scenario", "level", "entity", "metric", "unit", "difference", "ci_low", "ci_high",
-                                      "n", "significant"])
+        var table = CSVTable(header: parameterColumns(document) + ["base", "scenario", "level", "entity", "metric", "unit"] + differenceColumns
+                             + ["n", "significant"])
         for comparison in document.comparisons {
             let metrics = document.run(labelled: comparison.baseLabel)?.metrics ?? document.runs.first?.metrics ?? []
             for (metric, d) in zip(metrics, comparison.differences) {
-                let significant = d.ciExcludesZero.map { $0 ? "true" : "false" } ?? ""
-                table.append([comparison.baseLabel, comparison.label] + where_(metric) + [metric.name, metric.unit,
-                              NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh),
-                              String(d.n), significant])
+                table.append(parameterValues(document, label: comparison.label) + [comparison.baseLabel, comparison.label] + where_(metric)
+                             + [metric.name, metric.unit] + differenceCells(d) + [String(d.n), significance(d)])
             }
         }
         return table
     }
 
-    /// `base,scenario,measure,unit,estimate,ci_low,ci_high,n`: measures that
+    /// The columns of a paired difference, the same in `comparison.csv` and `sweep.csv`.
+    static let differenceColumns = ["difference_mean", "difference_sd", "difference_ci_low", "difference_ci_high"]
+
+    static func differenceCells(_ d: Estimate) -> [String] {
+        [NumberText.csv(d.mean), NumberText.csv(d.sd), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh)]
+    }
+
+    static func significance(_ d: Estimate) -> String { d.ciExcludesZero.map { $0 ? "true" : "false" } ?? "" }
+
+    /// `[<parameter…>,]base,scenario,metric,unit,estimate,ci_low,ci_high,n`: measures that
     /// exist only between two runs (avoided admissions both ways, net cost per
     /// avoided admission), one row per comparison × measure.
     public static func betweenRuns(_ document: RunDocument) -> CSVTable {
-        var table = CSVTable(header: ["base", "scenario", "measure", "unit", "estimate", "ci_low", "ci_high", "n"])
+        var table = CSVTable(header: parameterColumns(document) + ["base", "scenario", "metric", "unit", "estimate", "ci_low", "ci_high", "n"])
         for comparison in document.comparisons {
             for derived in comparison.derived ?? [] {
                 let d = derived.estimate
-                table.append([comparison.baseLabel, comparison.label, derived.metric.name, derived.metric.unit,
-                              NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh), String(d.n)])
+                table.append(parameterValues(document, label: comparison.label) + [comparison.baseLabel, comparison.label, derived.metric.name,
+                             derived.metric.unit, NumberText.csv(d.mean), NumberText.csv(d.ciLow), NumberText.csv(d.ciHigh), String(d.n)])
             }
         }
         return table
     }
 
-    /// `<parameter…>,metric,unit,mean,ci_low,ci_high,n`: one row per sweep point
-    /// × metric, the parameter columns holding that point's values.
+    /// `<parameter…>,scenario,level,entity,metric,unit,mean,sd,ci_low,ci_high,n,base,difference_mean,difference_sd,difference_ci_low,difference_ci_high,significant`:
+    /// one row per sweep point × metric, the parameter columns holding that
+    /// point's values, then its level and its paired difference against the
+    /// base point (empty on the base point's own rows).
+    /// - Complexity: O(points × metrics).
     public static func sweep(_ document: RunDocument) -> CSVTable {
-        guard let sweep = document.sweep else {
-            return CSVTable(header: ["metric", "unit", "mean", "ci_low", "ci_high", "n"])
-        }
-        var table = CSVTable(header: sweep.parameters.map(\.path) + ["level", "entity", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
-        for (run, point) in zip(document.runs, sweep.points) {
-            let values = sweep.parameters.indices.map { p -> String in
-                guard p < point.count, sweep.parameters[p].values.indices.contains(point[p]) else { return "" }
-                return sweep.parameters[p].values[point[p]]
-            }
+        var table = CSVTable(header: parameterColumns(document) + ["scenario", "level", "entity", "metric", "unit", "mean", "sd", "ci_low",
+                                                                   "ci_high", "n", "base"] + differenceColumns + ["significant"])
+        let base = document.comparisons.first?.baseLabel ?? document.runs.first?.label ?? ""
+        for run in document.runs {
+            let comparison = document.comparisons.first { $0.label == run.label }
+            let baseMetrics = document.run(labelled: base)?.metrics ?? []
             for (metric, e) in zip(run.metrics, run.estimates) {
-                table.append(values + where_(metric) + [metric.name, metric.unit, NumberText.csv(e.mean), NumberText.csv(e.ciLow),
-                                       NumberText.csv(e.ciHigh), String(e.n)])
+                var row = parameterValues(document, label: run.label) + [run.label] + where_(metric)
+                row += [metric.name, metric.unit, NumberText.csv(e.mean), NumberText.csv(e.sd), NumberText.csv(e.ciLow),
+                        NumberText.csv(e.ciHigh), String(e.n), base]
+                if let comparison, let m = baseMetrics.firstIndex(where: { $0.key == metric.key }), m < comparison.differences.count {
+                    row += differenceCells(comparison.differences[m]) + [significance(comparison.differences[m])]
+                } else {
+                    row += Array(repeating: "", count: differenceColumns.count + 1)
+                }
+                table.append(row)
             }
         }
         return table
+    }
+
+    /// The swept parameters' paths (none outside a sweep).
+    static func parameterColumns(_ document: RunDocument) -> [String] { document.sweep?.parameters.map(\.path) ?? [] }
+
+    /// The parameter values of the run `label` in a sweep (none outside a sweep).
+    static func parameterValues(_ document: RunDocument, label: String) -> [String] {
+        guard let sweep = document.sweep else { return [] }
+        guard let r = document.runs.firstIndex(where: { $0.label == label }), r < sweep.points.count else {
+            return Array(repeating: "", count: sweep.parameters.count)
+        }
+        let point = sweep.points[r]
+        return sweep.parameters.indices.map { p in
+            p < point.count && sweep.parameters[p].values.indices.contains(point[p]) ? sweep.parameters[p].values[point[p]] : ""
+        }
     }
 
     /// Every metric name across runs, in first-seen order.

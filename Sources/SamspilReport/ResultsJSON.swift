@@ -8,7 +8,7 @@ import Foundation
 /// which would lose a whole run's results over one undefined ratio. The policy:
 ///
 /// - Measured numbers — ``Estimate`` fields, ``SeriesBand`` points and
-///   per-replication ``ScenarioRun/values`` — are written as `null` when not
+///   per-replication values — are written as `null` when not
 ///   finite (their `Codable` conformance in `RunDocument+Codable.swift` does
 ///   this, so any `JSONEncoder` follows it). Optional fields (`sd`, `ciLow`,
 ///   `ciHigh`) decode `null` as nil, "not available"; required ones (`mean`,
@@ -19,6 +19,10 @@ import Foundation
 ///   seconds) is a safety net case: it is written as the strings `"Infinity"`,
 ///   `"-Infinity"` or `"NaN"` and ``decode(_:)`` reads those back.
 public enum ResultsJSON {
+    /// The format version `results.json` carries in its `version` field:
+    /// 2 since named objects replaced parallel arrays (see `ResultsJSONFormat.swift`).
+    public static let formatVersion = 2
+
     /// The encoder used for `results.json`.
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -29,15 +29,18 @@ public enum TerminalTable {
     /// Metric, unit, mean and 95 % CI for one run.
     /// - Parameter metrics: the metrics to show, in order; nil for ``defaultMetrics``.
     /// - Complexity: O(metrics shown × metrics).
-    public static func summary(_ run: ScenarioRun, metrics: [MetricID]? = nil, useColor: Bool, width: Int = 100) -> String {
+    /// - Parameter language: Danish shows plain-word labels and Danish numbers;
+    ///   English keeps the identifiers (what scripts and the guides quote).
+    public static func summary(_ run: ScenarioRun, metrics: [MetricID]? = nil, useColor: Bool, width: Int = 100,
+                               language: ReportLanguage = .english) -> String {
         var rows: [[String]] = []
         for id in selected(metrics, in: run.metrics.map(\.id)) {
             guard let (info, e) = run.estimate(id) else { continue }
-            let numbers = NumberText.displayGroup([e.mean, e.ciLow, e.ciHigh])
+            let numbers = NumberText.displayGroup([e.mean, e.ciLow, e.ciHigh]).map(language.number)
             let ci = e.ciLow != nil && e.ciHigh != nil ? numbers[1] + " – " + numbers[2] : "–"
-            rows.append([id.name, info.unit, numbers[0], ci])
+            rows.append([name(id, language), language.unit(info.unit), numbers[0], ci])
         }
-        let layout = Layout(header: ["Metric", "Unit", "Mean", "95 % CI"], rows: rows,
+        let layout = Layout(header: [Phrase.metric(language), Phrase.unit(language), Phrase.mean(language), Phrase.ci95(language)], rows: rows,
                             rightAligned: [false, false, true, true], width: width)
         let style = Style(enabled: useColor)
         var out = style.bold(run.label) + "\n"
@@ -52,7 +55,8 @@ public enum TerminalTable {
     /// red when they go the other way, and bold when the metric has no
     /// preferred direction.
     public static func comparison(_ document: RunDocument, metrics: [MetricID]? = nil, useColor: Bool,
-                                  width: Int = 100) -> String {
+                                  width: Int = 100, language: ReportLanguage = .english) -> String {
+        let number = language.number
         let style = Style(enabled: useColor)
         var blocks: [String] = []
         for comparison in document.comparisons {
@@ -61,13 +65,13 @@ public enum TerminalTable {
             var rows: [[String]] = []
             var tones: [Tone?] = []
             // The answer first: admissions avoided between runs, then per episode.
-            let lead = AvoidedAdmissionsLead(comparison, base: base)
-            for (name, d) in lead.map({ [("avoided admissions, between runs", $0.betweenRuns),
-                                         ("avoided admissions, per episode", $0.perEpisode)] }) ?? [] {
-                let texts = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
+            let lead = AvoidedAdmissionsLead(comparison, base: base, language: language)
+            for (name, d) in lead.map({ [(Phrase.avoidedBetweenRunsRow(language), $0.betweenRuns),
+                                         (Phrase.avoidedPerEpisode(language), $0.perEpisode)] }) ?? [] {
+                let texts = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh]).map(number)
                 let ci = d.ciLow != nil && d.ciHigh != nil ? texts[1] + " – " + texts[2] : "–"
                 let significant = d.ciExcludesZero == true
-                rows.append([name, "admissions", "", "", signed(texts[0], d.mean), ci, significant ? "*" : ""])
+                rows.append([name, language.unit("admissions"), "", "", signed(texts[0], d.mean), ci, significant ? "*" : ""])
                 tones.append(significant ? tone(metric: .avoidedAdmissions, difference: d.mean) : nil)
             }
             for id in selected(metrics, in: base.metrics.map(\.id)) {
@@ -75,36 +79,42 @@ public enum TerminalTable {
                 let d = comparison.differences[m]
                 let baseMean = base.estimates[m].mean
                 let scenarioMean = scenario?.estimate(id)?.estimate.mean
-                let means = NumberText.displayGroup([baseMean, scenarioMean])
-                let diffs = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
+                let means = NumberText.displayGroup([baseMean, scenarioMean]).map(number)
+                let diffs = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh]).map(number)
                 let ci = d.ciLow != nil && d.ciHigh != nil ? diffs[1] + " – " + diffs[2] : "–"
                 let significant = d.ciExcludesZero == true
-                rows.append([id.name, base.metrics[m].unit, means[0], means[1], signed(diffs[0], d.mean), ci,
+                rows.append([name(id, language), language.unit(base.metrics[m].unit), means[0], means[1], signed(diffs[0], d.mean), ci,
                              significant ? "*" : ""])
                 tones.append(significant ? tone(metric: id, difference: d.mean) : nil)
             }
             let leadIDs: Set<MetricID> = lead == nil ? [] : [.avoidedAdmissionsBetweenRuns, .avoidedAdmissionsCounterfactual]
             for derived in comparison.derived ?? [] where !leadIDs.contains(derived.metric.id) {
                 let d = derived.estimate
-                let texts = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh])
+                let texts = NumberText.displayGroup([d.mean, d.ciLow, d.ciHigh]).map(number)
                 let ci = d.ciLow != nil && d.ciHigh != nil ? texts[1] + " – " + texts[2] : "–"
-                rows.append([derived.metric.name, derived.metric.unit, "", "", texts[0], ci, ""])
+                rows.append([name(derived.metric.id, language), language.unit(derived.metric.unit), "", "", texts[0], ci, ""])
                 tones.append(nil)
             }
-            let layout = Layout(header: ["Metric", "Unit", "Base", "Scenario", "Difference", "95 % CI", ""],
+            let layout = Layout(header: [Phrase.metric, .unit, .base, .scenario, .difference, .ci95].map { $0(language) } + [""],
                                 rows: rows, rightAligned: [false, false, true, true, true, true, false], width: width)
             // The decision first, then the table it rests on.
-            let decision = DecisionBox(comparison, base: base)
+            let decision = DecisionBox(comparison, base: base, language: language)
             var block = decision.map { style.bold($0.text(width: width)) + "\n" } ?? ""
-            block += style.bold("\(comparison.label) vs \(comparison.baseLabel)") + "\n"
+            block += style.bold(Phrase.versus(language, comparison.label, comparison.baseLabel)) + "\n"
             block += layout.render(style: style, rowStyle: { tones[$0] })
-            if decision == nil, let sentence = WhoPays.sentence(comparison, base: base) {
-                block += wrap("Who pays: " + sentence, width: width) + "\n"
+            if decision == nil, let sentence = WhoPays.sentence(comparison, base: base, language: language) {
+                block += wrap(Phrase.whoPays(language, sentence), width: width) + "\n"
             }
             blocks.append(block)
         }
         guard !blocks.isEmpty else { return "" }
-        return blocks.joined(separator: "\n") + "* 95 % confidence interval of the paired difference excludes 0\n"
+        return blocks.joined(separator: "\n") + Phrase.consoleFootnote(language) + "\n"
+    }
+
+    /// A metric's name in a console table: the identifier in English, the
+    /// plain-word label in Danish.
+    static func name(_ id: MetricID, _ language: ReportLanguage) -> String {
+        language == .english ? id.name : language.label(id.name)
     }
 
     // MARK: Internals

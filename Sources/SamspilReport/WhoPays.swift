@@ -5,7 +5,7 @@ public enum WhoPays {
     /// For example "the municipality pays 10.2M DKK more, the region 1.80M DKK more;
     /// the state saves 1.30M DKK".
     /// `nil` when no payer's net changed significantly.
-    public static func sentence(_ comparison: Comparison, base: ScenarioRun) -> String? {
+    public static func sentence(_ comparison: Comparison, base: ScenarioRun, language: ReportLanguage = .english) -> String? {
         var pays: [(String, Double)] = []
         var saves: [(String, Double)] = []
         // By name when the run has payer entities; by payer type otherwise.
@@ -14,10 +14,10 @@ public enum WhoPays {
             let name: String
             if byName {
                 guard metric.name == "payer.net", let level = metric.level, let entity = metric.entity else { continue }
-                name = displayEntity(level: level, name: entity)
+                name = displayEntity(level: level, name: entity, language: language)
             } else {
                 guard PayerMetricID(metric.id)?.kind == .net else { continue }
-                name = display(metric.group.hasPrefix("payer: ") ? String(metric.group.dropFirst(7)) : metric.name)
+                name = display(metric.group.hasPrefix("payer: ") ? String(metric.group.dropFirst(7)) : metric.name, language)
             }
             guard m < comparison.differences.count else { continue }
             let d = comparison.differences[m]
@@ -25,33 +25,37 @@ public enum WhoPays {
             if d.mean > 0 { pays.append((name, d.mean)) } else { saves.append((name, -d.mean)) }
         }
         guard !pays.isEmpty || !saves.isEmpty else { return nil }
-        func list(_ items: [(String, Double)], verb: String, suffix: String) -> String {
+        func list(_ items: [(String, Double)], first: Phrase, then: Phrase) -> String {
             items.sorted { $0.1 > $1.1 }.enumerated()
-                .map { "\($0.element.0) \($0.offset == 0 ? verb + " " : "")\(NumberText.display($0.element.1)) DKK\(suffix)" }
+                .map { ($0.offset == 0 ? first : then)(language, $0.element.0, language.number(NumberText.display($0.element.1))) }
                 .joined(separator: ", ")
         }
         var parts: [String] = []
-        if !pays.isEmpty { parts.append(list(pays, verb: "pays", suffix: " more")) }
-        if !saves.isEmpty { parts.append(list(saves, verb: "saves", suffix: "")) }
-        return parts.joined(separator: "; ") + " (net burden over the measured period; only differences whose 95 % CI excludes 0)."
+        if !pays.isEmpty { parts.append(list(pays, first: .paysMore, then: .alsoMore)) }
+        if !saves.isEmpty { parts.append(list(saves, first: .saves, then: .alsoSaves)) }
+        return parts.joined(separator: "; ") + Phrase.whoPaysQualifier(language)
     }
 
     /// A named payer in words: "Viborg municipality", "Region Midtjylland",
     /// "general practice in Region Midtjylland", "the state".
-    public static func displayEntity(level: String, name: String) -> String {
+    public static func displayEntity(level: String, name: String, language: ReportLanguage = .english) -> String {
         switch level {
-        case "municipality": return name.lowercased().contains("kommune") ? name : "\(name) municipality"
-        case "region", "state": return name
-        case "generalPractice": return "general practice in \(name)"
-        case "jointBudget": return "the joint budget of \(name)"
+        case "municipality": return name.lowercased().contains("kommune") ? name : Phrase.namedMunicipality(language, name)
+        case "state": return name == "the state" ? Phrase.theState(language) : name
+        case "region": return name
+        case "generalPractice": return Phrase.namedGeneralPractice(language, name)
+        case "jointBudget": return Phrase.namedJointBudget(language, name)
         default: return "\(name) (\(level))"
         }
     }
 
-    static func display(_ payer: String) -> String {
+    static func display(_ payer: String, _ language: ReportLanguage) -> String {
         switch payer {
-        case "generalPractice": return "general practice"
-        case "jointBudget": return "the joint budget"
+        case "generalPractice": return Phrase.generalPractice(language)
+        case "jointBudget": return Phrase.theJointBudget(language)
+        case "region": return Phrase.theRegion(language)
+        case "municipality": return Phrase.theMunicipality(language)
+        case "state": return Phrase.theState(language)
         default: return "the " + payer
         }
     }

@@ -191,9 +191,11 @@ import Testing
         let file = dir.path("p2/results.json")
         let original = try String(contentsOfFile: file, encoding: .utf8)
         let edits: [(from: String, to: String, says: String)] = [
-            ("\"replicationNumbers\" : [\n        1,", "\"replicationNumbers\" : [\n        0,", "has been changed since it was written"),
-            ("\"replicationNumbers\" : [\n        1,", "\"replicationNumbers\" : [\n        null,", "is not a results.json samspil can read (a value is missing or null at runs[0].replicationNumbers[0])"),
-            ("\"values\" : [\n        [\n          ", "\"values\" : [\n        [\n          null, ", "has been changed since it was written"),
+            ("\"replications\" : [\n        1,", "\"replications\" : [\n        0,", "has been changed since it was written"),
+            ("\"replications\" : [\n        1,", "\"replications\" : [\n        null,", "is not a results.json samspil can read (a value is missing or null at runs[0].replications[0])"),
+            ("\"name\" : \"episodes\",\n          \"unit\" : \"episodes\",\n          \"values\" : {\n            \"1\" : ",
+             "\"name\" : \"episodes\",\n          \"unit\" : \"episodes\",\n          \"values\" : {\n            \"1\" : 1", "has been changed since it was written"),
+            ("\"version\" : 2\n}", "\"version\" : 1\n}", "results.json of format version 1; this samspil reads version 2"),
             ("\"replicationSeries\" : [", "\"replicationSeries\" : [], \"x\" : [", "has been changed since it was written"),
         ]
         for edit in edits {

@@ -160,7 +160,16 @@ import Testing
         #expect(document.runs.map(\.label).first == #"acuteTeams[*].shifts[day].nurses=2, economics.regime="dk-2007-2026""#)
         #expect(document.comparisons.count == 3)
         let sweep = try CSVFile(dir.path("s/sweep.csv"))
-        #expect(sweep.header == ["acuteTeams[*].shifts[day].nurses", "economics.regime", "level", "entity", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
+        #expect(sweep.header == ["acuteTeams[*].shifts[day].nurses", "economics.regime", "scenario", "level", "entity", "metric", "unit", "mean", "sd",
+                                 "ci_low", "ci_high", "n", "base", "difference_mean", "difference_sd", "difference_ci_low", "difference_ci_high",
+                                 "significant"])
+        // The base point's rows have no difference; the others have theirs with an interval.
+        let first = document.runs[0].label
+        for (scenario, difference) in zip(try sweep.column("scenario"), try sweep.column("difference_mean")) {
+            #expect((scenario == first) == difference.isEmpty, "\(scenario): \(difference)")
+        }
+        let comparison = try CSVFile(dir.path("s/comparison.csv"))
+        #expect(comparison.header.prefix(3) == ["acuteTeams[*].shifts[day].nurses", "economics.regime", "base"])
         #expect(sweep.rows.count == 4 * document.runs[0].metrics.count)
         #expect(dir.contents("s").contains("comparison.csv"))
     }

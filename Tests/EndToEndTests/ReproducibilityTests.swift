@@ -68,12 +68,12 @@ import Testing
         let r = try Samspil.run(["compare", viborg, viborg, "-n", "3", "-q", "--no-report", "--out", dir.path("c")] + short)
         #expect(r.status == 0, "\(r)")
         let csv = try CSVFile(dir.path("c/comparison.csv"))
-        #expect(csv.header == ["base", "scenario", "level", "entity", "metric", "unit", "difference", "ci_low", "ci_high", "n", "significant"])
+        #expect(csv.header == ["base", "scenario", "level", "entity", "metric", "unit", "difference_mean", "difference_sd", "difference_ci_low", "difference_ci_high", "n", "significant"])
         let document = try readResults(dir.path("c"))
         #expect(csv.rows.count == document.runs[0].metrics.count)
         #expect(try Set(csv.column("base")) == ["viborg-acute-team"])
         #expect(try Set(csv.column("scenario")) == ["viborg-acute-team (\(viborg))"], "the second copy is told apart by its path")
-        for column in ["difference", "ci_low", "ci_high"] {
+        for column in ["difference_mean", "difference_ci_low", "difference_ci_high"] {
             let values = try csv.column(column)
             let metrics = try csv.column("metric")
             for (metric, value) in zip(metrics, values) {
@@ -133,7 +133,7 @@ import Testing
         }
         // …but who pays changes: the region's and the municipality's nets move, in opposite directions.
         let csv = try CSVFile(dir.path("r/comparison.csv"))
-        let metric = try csv.column("metric"), difference = try csv.column("difference")
+        let metric = try csv.column("metric"), difference = try csv.column("difference_mean")
         func diff(_ name: String) throws -> Double {
             let i = try #require(metric.firstIndex(of: name))
             return try #require(Double(difference[i]))

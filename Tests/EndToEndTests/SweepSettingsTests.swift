@@ -13,8 +13,8 @@ import Testing
         #expect(r.status == 0, "\(r)")
         let document = try readResults(dir.path("o"))
         #expect(document.runs.count == 2)
-        #expect(document.runs[0].resolvedScenario.contains("\"horizonDays\": 20"), "\(document.runs[0].resolvedScenario.prefix(400))")
-        #expect(document.runs[1].resolvedScenario.contains("\"horizonDays\": 60"))
+        #expect(document.runs[0].resolvedScenario.contains("\"horizonDays\" : 20"), "\(document.runs[0].resolvedScenario.prefix(400))")
+        #expect(document.runs[1].resolvedScenario.contains("\"horizonDays\" : 60"))
         let days = document.runs.map { $0.series.first?.day.count ?? 0 }
         #expect(days[1] - days[0] == 40, "each point measures its own horizon: \(days) days of series")
         let episodes = document.runs.map { $0.estimates[$0.metrics.firstIndex { $0.name == "episodes" }!].mean }

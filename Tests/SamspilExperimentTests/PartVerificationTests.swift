@@ -86,13 +86,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("results.json")
         var text = String(decoding: try ResultsJSON.encode(try Self.parts()[1]), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"replicationNumbers\" : [\n        1,", with: "\"replicationNumbers\" : [\n        null,")
+        text = text.replacingOccurrences(of: "\"replications\" : [\n        1,", with: "\"replications\" : [\n        null,")
         try Data(text.utf8).write(to: file)
         do {
             _ = try Merging.readPart(directory.path)
             Issue.record("expected a refusal")
         } catch {
-            #expect(error.message.hasSuffix("is not a results.json samspil can read (a value is missing or null at runs[0].replicationNumbers[0])"))
+            #expect(error.message.hasSuffix("is not a results.json samspil can read (a value is missing or null at runs[0].replications[0])"))
             #expect(!error.message.contains("\n"))
         }
         #expect(throws: Merging.Problem.self) { try Merging.readPart(directory.appendingPathComponent("absent").path) }

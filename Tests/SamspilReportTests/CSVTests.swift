@@ -29,10 +29,12 @@ import Testing
         #expect(ResultsCSV.replications(doc).header == ["scenario", "replication", "level", "entity", "metric", "value"])
         #expect(ResultsCSV.timeseries(doc).header == ["scenario", "series", "day", "mean", "ci_low", "ci_high"])
         #expect(ResultsCSV.comparison(doc).header
-                == ["base", "scenario", "level", "entity", "metric", "unit", "difference", "ci_low", "ci_high", "n", "significant"])
+                == ["base", "scenario", "level", "entity", "metric", "unit", "difference_mean", "difference_sd", "difference_ci_low", "difference_ci_high", "n", "significant"])
         let sweep = Fixtures.sweep()
         #expect(ResultsCSV.sweep(sweep).header
-                == ["acuteTeam.capacity", "acuteTeam.hours", "level", "entity", "metric", "unit", "mean", "ci_low", "ci_high", "n"])
+                == ["acuteTeam.capacity", "acuteTeam.hours", "scenario", "level", "entity", "metric", "unit", "mean", "sd", "ci_low", "ci_high",
+                    "n", "base", "difference_mean", "difference_sd", "difference_ci_low", "difference_ci_high", "significant"])
+        #expect(ResultsCSV.comparison(sweep).header.prefix(3) == ["acuteTeam.capacity", "acuteTeam.hours", "base"])
         #expect(ResultsCSV.files(for: doc).map(\.name)
                 == ["summary.csv", "replications.csv", "timeseries.csv", "comparison.csv"])
         #expect(ResultsCSV.files(for: sweep).map(\.name).contains("sweep.csv"))
@@ -98,10 +100,10 @@ import Testing
         let doc = Fixtures.compare()
         let rows = ResultsCSV.comparison(doc).rows
         let admissions = try #require(rows.first { $0[1] == "acute team" && $0[4] == "admissions" })
-        #expect(admissions[10] == "true")
+        #expect(admissions[11] == "true")
         #expect(Double(admissions[6])! < 0)
         let state = try #require(rows.first { $0[4] == "payer.state.costs" })
-        #expect(state[10] == "false")
+        #expect(state[11] == "false")
         #expect(Estimate(n: 1, mean: 1, sd: nil, ciLow: nil, ciHigh: nil).ciExcludesZero == nil)
     }
 }

@@ -66,7 +66,7 @@ enum Fixtures {
                                   mean: dayList.map { _ in Double(k) * 3.2 }, low: dayList.map { _ in Double(k) * 2.6 },
                                   high: dayList.map { _ in Double(k) * 3.8 })
         return ScenarioRun(label: label, scenarioName: label,
-                           resolvedScenario: "{\n  \"name\": \"\(label)\",\n  \"acuteTeam\": { \"enabled\": \(k > 0) }\n}",
+                           resolvedScenario: JSONTree.canonical("{\n  \"name\": \"\(label)\",\n  \"acuteTeam\": { \"enabled\": \(k > 0) }\n}"),
                            metrics: metrics, replicationNumbers: Array(1...replications), values: values,
                            estimates: estimates, series: k == 0 ? [occupancy] : [occupancy, caseload])
     }

@@ -130,8 +130,16 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
     @Test func sweepReportDrawsCurves() {
         let html = HTMLReport.render(Fixtures.sweep())
         #expect(html.contains("<section id=\"sweep\">"))
-        #expect(count("/svg\" id=\"chart-sweep-", in: html) == 6)
-        #expect(html.contains("acuteTeam.hours = 24/7"))
+        // Six key metrics, then the payers' net burden (four payers in the fixture).
+        #expect(count("/svg\" id=\"chart-sweep-", in: html) == 10)
+        #expect(html.contains("id=\"chart-sweep-payer-municipality-net\""))
+        #expect(html.contains("hours = 24/7"))
+        // Runs are named in short words in tables and charts, not by their full paths.
+        #expect(html.contains("</span>capacity = 2, hours = day</th>"))
+        #expect(!html.contains("</span>capacity=2, hours=day</th>"))
+        // Two parameters: heat maps over both, the first parameter across.
+        #expect(html.contains("<table class=\"results heat\">"))
+        #expect(html.contains("<th scope=\"col\">hours \\ capacity</th>"))
         #expect(html.contains("<circle"))
         // Six runs: the key-results table lists runs as rows.
         #expect(html.contains("<th scope=\"col\">Run</th>"))
@@ -139,12 +147,12 @@ func count(_ needle: String, in text: String) -> Int { text.components(separated
 
     @Test func customKeyMetrics() {
         let html = HTMLReport.render(Fixtures.compare(), keyMetrics: [.bedDays])
-        #expect(html.contains(">bedDays</th>"))
+        #expect(html.contains(">hospital bed-days</th>") && html.contains("title=\"bedDays: "))
         #expect(!html.contains(">admissions</th>"))
     }
 
     /// Writes a sample report for the headless-browser check when
-    /// `SAMSPIL_REPORT_SAMPLE_DIR` is set (see docs/guides/report.md).
+    /// `SAMSPIL_REPORT_SAMPLE_DIR` is set (see docs/guides/report-internals.md).
     @Test func writeSampleReports() throws {
         guard let dir = ProcessInfo.processInfo.environment["SAMSPIL_REPORT_SAMPLE_DIR"], !dir.isEmpty else { return }
         try ReportOutput.write(Fixtures.compare(), to: URL(fileURLWithPath: dir).appendingPathComponent("compare"))

@@ -6,7 +6,7 @@ import Testing
 struct RunDocumentTests {
     @Test("a run document survives a JSON round trip, including per-replication series")
     func roundTrip() throws {
-        var run = ScenarioRun(label: "base", scenarioName: "base", resolvedScenario: "{}",
+        var run = ScenarioRun(label: "base", scenarioName: "base", resolvedScenario: JSONTree.canonical(#"{"name": "base"}"#),
                               metrics: [MetricInfo(name: "admissions", unit: "admissions", description: "d", group: "g")],
                               replicationNumbers: [0, 1], values: [[1], [2]],
                               estimates: [Estimate(n: 2, mean: 1.5, sd: 0.7, ciLow: -4.9, ciHigh: 7.9)])
@@ -39,8 +39,8 @@ struct BetweenRunsTests {
                                                             derived: [derived])])
         let files = Dictionary(uniqueKeysWithValues: ResultsCSV.files(for: document).map { ($0.name, $0.text) })
         let between = try #require(files["between-runs.csv"])
-        #expect(between == "base,scenario,measure,unit,estimate,ci_low,ci_high,n\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\n"
-                || between == "base,scenario,measure,unit,estimate,ci_low,ci_high,n\r\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\r\n")
+        #expect(between == "base,scenario,metric,unit,estimate,ci_low,ci_high,n\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\n"
+                || between == "base,scenario,metric,unit,estimate,ci_low,ci_high,n\r\na,b,avoidedAdmissions.betweenRuns,admissions,3,1,5,2\r\n")
         #expect(files["comparison.csv"]?.contains("betweenRuns") == false)
     }
 }

@@ -53,3 +53,25 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
         ])
     }
 }
+
+/// Which objects accept `source` and `notes`: docs/scenario-format.md says it
+/// in each object's own section ("Also accepts `source` and `notes`"), and the
+/// list of objects that say so must be exactly the list the schema accepts them in.
+@Suite struct SourceKeyDocumentationTests {
+    static let phrase = "accepts `source` and `notes`"
+
+    @Test func theDocumentedListEqualsTheSchemas() throws {
+        let schema = ReadContext.discoverSchema(of: ScenarioSchema.file)
+        let markdown = try String(contentsOfFile: DocumentationTests.documentPath, encoding: .utf8)
+        let accepting = Set(schema.kinds.filter { kind in schema.keys(of: kind).contains { $0.name == "source" } })
+        let documented = Set(schema.kinds.filter { kind in
+            (schema.section(of: kind, inMarkdown: markdown, subsections: false) ?? "").replacingOccurrences(of: "\n", with: " ")
+                .contains(Self.phrase)
+        })
+        #expect(accepting.subtracting(documented).isEmpty, "accept `source` but their section does not say so: \(accepting.subtracting(documented).sorted())")
+        #expect(documented.subtracting(accepting).isEmpty, "their section says they accept `source` but the schema refuses it: \(documented.subtracting(accepting).sorted())")
+        #expect(accepting.count > 20 && accepting.contains("HourWindow"))
+        // The doc's general sentence: every kind but a duration's outer object (one key, the distribution's name).
+        #expect(Set(schema.kinds).subtracting(accepting) == ["Distribution"], "\(Set(schema.kinds).subtracting(accepting).sorted())")
+    }
+}

@@ -5,6 +5,11 @@
 # screenshot next to the report (or to $SCREENSHOT) for a person to look at.
 #
 #   Tests/browser/check-report.sh REPORT.html [WIDTH [HEIGHT]]
+#   DECISION_WITHIN=900 Tests/browser/check-report.sh REPORT.html 1400
+#
+# It measures the layout in the page: a table wider than its box (clipped,
+# needing sideways scrolling) at WIDTH fails; with DECISION_WITHIN=PX it also
+# fails unless the decision box ends within the first PX pixels at WIDTH.
 #
 # Exit status: 0 fine, 1 a check failed, 2 usage, 77 Chromium not installed
 # (install it with `apt-get install -y chromium`).
@@ -68,6 +73,34 @@ svgs_source=$(grep -o '<svg' "$abs" | wc -l)
 svgs_dom=$(grep -o '<svg' "$work/dom.html" | wc -l)
 [[ "$svgs_source" == "$svgs_dom" ]] || fail "$svgs_source <svg> in the file but $svgs_dom in the rendered DOM"
 
+# 2b. Layout, measured in the page at this width (a copy with a probe script
+#     that writes its findings into the DOM): no table wider than its box (a
+#     clipped table needs sideways scrolling), and with DECISION_WITHIN=PX the
+#     decision box must end within the first PX pixels (a planner sees it
+#     without scrolling).
+probe='var d = document.querySelector(".decision"); document.body.setAttribute("data-decision-bottom", d ? Math.ceil(d.getBoundingClientRect().bottom + scrollY) : -1);'
+probe+=' var c = []; document.querySelectorAll(".scroll").forEach(function (s) { if (s.scrollWidth > s.clientWidth + 1) c.push(s.scrollWidth + " px in " + s.clientWidth); });'
+probe+=' document.body.setAttribute("data-clipped", c.join(", ") || "none");'
+sed "s#</body>#<script>${probe}</script></body>#" "$abs" >"$work/probe.html"
+timeout 120 "$browser" "${flags[@]}" --window-size="$width,${DECISION_WITHIN:-$height}" --dump-dom "file://$work/probe.html" \
+    >"$work/probe-dom.html" 2>/dev/null || true
+clipped=$(grep -oE 'data-clipped="[^"]*"' "$work/probe-dom.html" | sed 's/data-clipped="//; s/"$//' || echo "")
+if [[ -z "$clipped" ]]; then
+    fail "the layout probe did not run"
+elif [[ "$clipped" != "none" ]]; then
+    fail "tables wider than their box at width $width (clipped): $clipped"
+fi
+if [[ -n "${DECISION_WITHIN:-}" ]]; then
+    bottom=$(grep -oE 'data-decision-bottom="-?[0-9]+"' "$work/probe-dom.html" | grep -oE -- '-?[0-9]+' || echo "")
+    if [[ -z "$bottom" || "$bottom" == "-1" ]]; then
+        fail "no decision box found"
+    elif (( bottom > DECISION_WITHIN )); then
+        fail "the decision box ends at $bottom px, below the first $DECISION_WITHIN px at width $width"
+    else
+        echo "check-report: decision box ends at $bottom px (within $DECISION_WITHIN at width $width)"
+    fi
+fi
+
 # 3. Screenshot for a person to look at.
 if ! timeout 120 "$browser" "${flags[@]}" --window-size="$width,$height" --screenshot="$screenshot" "file://$abs" \
         >/dev/null 2>"$work/shot.log"; then
@@ -80,4 +113,4 @@ if (( failures > 0 )); then
     echo "check-report: $failures check(s) failed for $report" >&2
     exit 1
 fi
-echo "check-report: OK: $report ($svgs_dom charts, no console messages, no network); screenshot: $screenshot"
+echo "check-report: OK: $report ($svgs_dom charts, no console messages, no network, no clipped table); screenshot: $screenshot"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# CI: renders the reports a planner opens — a comparison, a sweep, a comparison
+# CI: renders the reports a planner opens — a comparison (in English and in
+# Danish), a sweep, a comparison
 # with payers by name (the Randers cluster) and an uncertainty analysis — and
 # checks each in headless Chromium with check-report.sh (no console messages,
 # no network, every chart rendered). Installs Debian's Chromium if missing.
@@ -17,6 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 short=(--replications 3 --horizon-days 30 --warmup-days 7 --quiet)
 "$samspil" compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5 "${short[@]}" --out "$work/compare"
+"$samspil" compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5 "${short[@]}" --language da --out "$work/compare-da"
 "$samspil" sweep Scenarios/viborg-acute-team.json5 --set 'acuteTeams[*].shifts[day].nurses=2:6:2' "${short[@]}" --out "$work/sweep"
 cat >"$work/randers-team.json5" <<JSON5
 { extends: "$PWD/Scenarios/randers-cluster.json5", name: "randers-team",
@@ -28,4 +30,8 @@ JSON5
 for report in compare sweep entities uncertainty; do
     SCREENSHOT="$work/$report.png" bash Tests/browser/check-report.sh "$work/$report/report.html" 1400 3000
 done
-echo "ci-reports: OK (compare, sweep, payers by name, uncertainty)"
+# A planner finds the decision without scrolling, in English and in Danish.
+for report in compare compare-da entities; do
+    DECISION_WITHIN=900 SCREENSHOT="$work/$report-first-screen.png" bash Tests/browser/check-report.sh "$work/$report/report.html" 1400 900
+done
+echo "ci-reports: OK (compare in English and Danish, sweep, payers by name, uncertainty; decision in the first 900 px)"

@@ -1,4 +1,5 @@
 import Foundation
+import SamspilReport
 /// The values of a `sweep --set PATH=…`: ranges expanded, and a hint when a
 /// bare word was meant as a string.
 enum SweepValues {
@@ -38,5 +39,18 @@ enum SweepValues {
     static func quotingHint(_ text: String, path: String) -> String {
         let bare = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./+".contains($0) } && text.first!.isLetter
         return bare ? "; to give a string, quote it: --set '\(path)=\"\(text)\"'" : ""
+    }
+
+    /// The grid point `text` names for `--base`: its label, or its values in
+    /// parameter order separated by commas (`4` or `4,0.6`; spaces and quotes
+    /// ignored); nil when no point matches.
+    /// - Complexity: O(points × parameters).
+    static func point(_ text: String, in sweep: SweepInfo, labels: [String]) -> Int? {
+        func plain(_ s: String) -> String { s.filter { $0 != " " && $0 != "\"" && $0 != "'" } }
+        let wanted = plain(text)
+        if let i = labels.firstIndex(where: { plain($0) == wanted }) { return i }
+        return sweep.points.firstIndex { point in
+            plain(point.enumerated().map { sweep.parameters[$0.offset].values[$0.element] }.joined(separator: ",")) == wanted
+        }
     }
 }

@@ -19,6 +19,7 @@ enum ExperimentCommand {
         OptionSpec("--shard", value: "K/N", help: "Run only shard K of N (every N-th replication) and write a partial result for `samspil merge`."),
         OptionSpec("--no-report", help: "Skip report.html."),
         OptionSpec("--csv", value: "DIALECT", help: "standard (default: comma, decimal point) or excel (semicolon, decimal comma, UTF-8 BOM)."),
+        OptionSpec("--language", value: "LANG", help: "en (default) or da: the language of the console tables and report.html."),
         OptionSpec("--quiet", short: "-q", help: "No progress bar and no table."),
         OptionSpec("--precision", value: "M=SHARE", help: "Add replications until metric M's 95 % half-width is at most SHARE of its mean (e.g. admissions=0.01)."),
         OptionSpec("--max-replications", value: "N", help: "The most replications --precision may use (default 1000)."),
@@ -33,6 +34,15 @@ enum ExperimentCommand {
             throw UsageError("--csv takes standard or excel, got '\(text)'", command: command)
         }
         return dialect
+    }
+
+    /// The `--language` of the console and the report; a usage error for anything else.
+    static func language(_ args: ParsedArguments, command: String) throws(UsageError) -> ReportLanguage {
+        guard let text = args.value("--language") else { return .english }
+        guard let language = ReportLanguage(rawValue: text) else {
+            throw UsageError("--language takes en or da, got '\(text)'", command: command)
+        }
+        return language
     }
 
     static func overrides(_ args: ParsedArguments, command: String) throws(UsageError) -> ExperimentOverrides {
@@ -69,7 +79,8 @@ enum ExperimentCommand {
             shard = s
         }
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
-        _ = try csvDialect(args, command: command)   // a bad --csv is a usage error before any simulation
+        _ = try csvDialect(args, command: command)   // a bad --csv or --language is a usage error before any simulation
+        _ = try language(args, command: command)
         let years = try budgetYears(experiment, args: args, shard: shard)
         let destinations = try Destinations(args, command: command)
         defer { destinations.release() }
@@ -77,7 +88,7 @@ enum ExperimentCommand {
         let options = Experiment.Options(jobs: jobs, shard: shard, traceFirst: args.value("--trace") != nil, tool: toolInfo(),
                                          progress: { done, all in bar.update(done: done, total: all) },
                                          shouldStop: { Interruption.shared.isRequested })
-        let document: RunDocument
+        var document: RunDocument
         var traceCSV: String?
         if let text = args.value("--precision") {
             guard shard == nil else { throw UsageError("--precision cannot be combined with --shard", command: command) }
@@ -128,8 +139,12 @@ enum ExperimentCommand {
             }
             finished.budget = budget
         }
-        // Warnings are in results.json and the report too; --quiet keeps standard error for errors.
-        if !args.flag("--quiet") { for warning in finished.warnings ?? [] { console.err("samspil \(command): warning: \(warning)\n") } }
+        // Warnings are in results.json and the report too, in the language asked for; --quiet keeps standard error for errors.
+        let language = try language(args, command: command)
+        finished = GuardRails.translated(finished, to: language)
+        if !args.flag("--quiet") {
+            for warning in finished.warnings ?? [] { console.err("samspil \(command): \(Phrase.warningPrefix(language)): \(warning)\n") }
+        }
         try writeOutputs(finished, args: args, console: console, traceCSV: traceCSV, partial: shard != nil,
                          destinations: destinations)
         if let budget = finished.budget, !args.flag("--quiet") { console.out("\n" + budget.consoleText) }
@@ -152,18 +167,19 @@ enum ExperimentCommand {
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
                              traceCSV: String?, partial: Bool, destinations: Destinations) throws {
         let trace = args.value("--trace") != nil ? traceCSV.map { Data($0.utf8) } : nil
+        let language = try language(args, command: document.command)
         let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
                             : ReportOutput.files(for: document, html: !args.flag("--no-report"),
-                                                 csv: try csvDialect(args, command: document.command))
+                                                 csv: try csvDialect(args, command: document.command), language: language)
         try destinations.publish(trace: trace, files: files)
         if let out = args.value("--out"), !args.flag("--quiet") {
-            console.err("wrote \(partial ? "partial result" : "results") to \(out)\n")
+            console.err((partial ? Phrase.wrotePartialResult : .wroteResults)(language, out) + "\n")
         }
         guard !args.flag("--quiet"), !partial else { return }
         let color = console.useColor(forStderr: false)
-        var table = document.sweep != nil ? TerminalTable.sweep(document, useColor: color)
-            : document.comparisons.isEmpty ? TerminalTable.summary(document.runs[0], useColor: color)
-            : TerminalTable.comparison(document, useColor: color)
+        var table = document.sweep != nil ? TerminalTable.sweep(document, useColor: color, language: language)
+            : document.comparisons.isEmpty ? TerminalTable.summary(document.runs[0], useColor: color, language: language)
+            : TerminalTable.comparison(document, useColor: color, language: language)
         if !table.hasSuffix("\n") { table += "\n" }
         console.out(table)
     }
@@ -267,7 +283,8 @@ enum SweepCommand {
         simulation.seed and simulation.replications may not (every point shares
         them so points pair by replication: use --seed and --replications).
         """,
-        options: ExperimentCommand.options + [OptionSpec("--set", value: "PATH=VALUES", repeatable: true, help: "A parameter and its comma-separated values.")],
+        options: ExperimentCommand.options + [OptionSpec("--set", value: "PATH=VALUES", repeatable: true, help: "A parameter and its comma-separated values."),
+                                               OptionSpec("--base", value: "POINT", help: "The point the others are compared with: its values (e.g. 4 or 4,0.6) or its label (default: the first point).")],
         examples: ["samspil sweep Scenarios/viborg-acute-team.json5 --set 'acuteTeams[*].shifts[day].nurses=2,4,6' --set decision.trust.gp=0.3,0.6,0.9",
                    "samspil sweep Scenarios/viborg-acute-team.json5 --set 'economics.regime=\"dk-2007-2026\",\"dk-2027\"' --out results/sweep"],
         run: { args, console in
@@ -289,9 +306,16 @@ enum SweepCommand {
                 }
                 parameters.append(SweepParameter(path: path, values: values))
             }
-            let experiment: Experiment
+            var experiment: Experiment
             do { experiment = try .sweep(base, over: parameters, overrides: overrides) } catch let error as ExperimentError {
                 throw ExperimentCommand.failure(error, command: "sweep")
+            }
+            if let text = args.value("--base"), let sweep = experiment.sweep {
+                guard let index = SweepValues.point(text, in: sweep, labels: experiment.configurations.map(\.label)) else {
+                    let examples = sweep.points.prefix(4).map { p in p.enumerated().map { sweep.parameters[$0.offset].values[$0.element] }.joined(separator: ",") }
+                    throw UsageError("--base '\(text)' is no point of the sweep; give a point's values, e.g. \(examples.joined(separator: " or "))", command: "sweep")
+                }
+                experiment.baseIndex = index
             }
             return try ExperimentCommand.execute(experiment, args: args, console: console)
         })
@@ -333,12 +357,14 @@ enum MergeCommand {
             OptionSpec("--out", short: "-o", value: "DIR", help: "Where to write the merged results."),
             OptionSpec("--no-report", help: "Skip report.html."),
             ExperimentCommand.options.first { $0.name == "--csv" }!,
+            ExperimentCommand.options.first { $0.name == "--language" }!,
             OptionSpec("--quiet", short: "-q", help: "No table."),
         ],
         examples: ["samspil merge results/part-* --out results/all"],
         run: { args, console in
             guard !args.positional.isEmpty else { throw UsageError("give the partial results to merge", command: "merge") }
             guard args.value("--out") != nil else { throw UsageError("give --out DIR", command: "merge") }
+            _ = try ExperimentCommand.language(args, command: "merge")   // a bad --language is refused before reading anything
             let destinations = try Destinations(args, command: "merge")
             defer { destinations.release() }
             var merged: RunDocument
@@ -346,7 +372,11 @@ enum MergeCommand {
                 throw InputError(description: "samspil merge: error: \(error.message)")
             }
             merged.tool = ExperimentCommand.toolInfo()
-            if !args.flag("--quiet") { for warning in merged.warnings ?? [] { console.err("samspil merge: warning: \(warning)\n") } }
+            let language = try ExperimentCommand.language(args, command: "merge")
+            merged = GuardRails.translated(merged, to: language)
+            if !args.flag("--quiet") {
+                for warning in merged.warnings ?? [] { console.err("samspil merge: \(Phrase.warningPrefix(language)): \(warning)\n") }
+            }
             try ExperimentCommand.writeOutputs(merged, args: args, console: console, traceCSV: nil, partial: false,
                                                destinations: destinations)
             return 0

@@ -99,6 +99,10 @@ enum MetricsCommand {
             for line in EntityMetrics.accountLines {
                 console.out("  \(line.name.padding(38))\("DKK".padding(16))\(line.description)\n")
             }
+            console.out("\nbetween runs (compare and sweep: between-runs.csv and the decision box; not a metric of one run)\n")
+            for m in Summaries.derivedMetrics {
+                console.out("  \(m.name.padding(38))\(m.unit.padding(16))\(m.description)\n")
+            }
             return 0
         })
 }

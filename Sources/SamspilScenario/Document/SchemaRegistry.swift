@@ -59,6 +59,24 @@ public final class SchemaRegistry {
     /// keys must appear in backticks (`` `medicalBeds` ``) in that heading's
     /// section (up to the next heading of the same or a higher level).
     public func undocumentedKeys(inMarkdown markdown: String) -> [UndocumentedKey] {
+        var result: [UndocumentedKey] = []
+        for kind in kinds {
+            guard let text = section(of: kind, inMarkdown: markdown) else {
+                result.append(UndocumentedKey(kind: kind, key: nil, reason: "no heading names this object kind"))
+                continue
+            }
+            for key in keys(of: kind) where !text.contains("`\(key.name)`") {
+                result.append(UndocumentedKey(kind: kind, key: key.name, reason: "key not mentioned (in backticks) in its section"))
+            }
+        }
+        return result
+    }
+
+    /// The section of `markdown` that documents `kind`: under the first heading
+    /// that names it as a word, up to the next heading of the same or a higher
+    /// level (with `subsections: false`, up to the next heading of any level).
+    /// - Complexity: O(length of `markdown`).
+    public func section(of kind: String, inMarkdown markdown: String, subsections: Bool = true) -> String? {
         struct Section { var level: Int; var title: String; var body: String }
         var sections: [Section] = []
         var inFence = false
@@ -72,24 +90,15 @@ public final class SchemaRegistry {
                 sections[sections.count - 1].body += line + "\n"
             }
         }
-        var result: [UndocumentedKey] = []
-        for kind in kinds {
-            guard let start = sections.firstIndex(where: { section in
-                section.title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains { $0 == kind }
-            }) else {
-                result.append(UndocumentedKey(kind: kind, key: nil, reason: "no heading names this object kind"))
-                continue
-            }
-            var text = sections[start].body
-            var k = start + 1
-            while k < sections.count && sections[k].level > sections[start].level {
-                text += sections[k].title + "\n" + sections[k].body
-                k += 1
-            }
-            for key in keys(of: kind) where !text.contains("`\(key.name)`") {
-                result.append(UndocumentedKey(kind: kind, key: key.name, reason: "key not mentioned (in backticks) in its section"))
-            }
+        guard let start = sections.firstIndex(where: { section in
+            section.title.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains { $0 == kind }
+        }) else { return nil }
+        var text = sections[start].body
+        var k = start + 1
+        while subsections && k < sections.count && sections[k].level > sections[start].level {
+            text += sections[k].title + "\n" + sections[k].body
+            k += 1
         }
-        return result
+        return text
     }
 }
