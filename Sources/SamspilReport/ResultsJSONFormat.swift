@@ -160,7 +160,7 @@ struct SweepRecord: Codable {
 }
 
 extension RunDocument {
-    private enum Keys: String, CodingKey { case version, command, tool, experiment, runs, comparisons, sweep, stress, seal, warnings }
+    private enum Keys: String, CodingKey { case version, command, tool, experiment, runs, comparisons, sweep, stress, seal, warnings, budget }
 
     /// A `results.json` of another format version.
     public struct FormatVersionError: Error, CustomStringConvertible {
@@ -188,6 +188,7 @@ extension RunDocument {
                   sweep: sweep, stress: try c.decode([StressSection].self, forKey: .stress))
         seal = try c.decodeIfPresent(PartSeal.self, forKey: .seal)
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings)
+        budget = try c.decodeIfPresent(BudgetReport.self, forKey: .budget)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -215,5 +216,6 @@ extension RunDocument {
         try c.encode(stress, forKey: .stress)
         try c.encodeIfPresent(seal, forKey: .seal)
         try c.encodeIfPresent(warnings, forKey: .warnings)
+        try c.encodeIfPresent(budget, forKey: .budget)
     }
 }

@@ -22,6 +22,7 @@ import Testing
             ("compare", ["compare", baseline, viborg, "-n", "2"]),
             ("sweep", ["sweep", viborg, "--set", "acuteTeams[*].shifts[day].nurses=2,4", "-n", "2"]),
             ("part", ["run", viborg, "-n", "2", "--shard", "1/2"]),
+            ("budget", ["compare", baseline, viborg, "-n", "2", "--years", "2"]),
         ]
         for (name, arguments) in commands {
             let r = try Samspil.run(arguments + short + ["-q", "--no-report", "--out", dir.path(name)])
@@ -32,6 +33,7 @@ import Testing
             guard case .object(let top) = json else { Issue.record("not an object"); continue }
             #expect(top["version"] == .number(Double(ResultsJSON.formatVersion)))
             // The resolved scenario is an object, not JSON text in a string.
+            if name == "budget" { #expect(top["budget"] != nil, "a --years result carries its budget") }
             if case .array(let runs)? = top["runs"], case .object(let run)? = runs.first {
                 guard case .object(let scenario)? = run["scenario"] else { Issue.record("\(name): scenario is not an object"); continue }
                 #expect(scenario["name"] != nil)

@@ -25,7 +25,8 @@ import Testing
         let parameters = ["acuteTeams[*].shifts[day].nurses", "decision.trust.gp"]
         let runs: [(String, [String])] = [
             ("run", ["run", viborg, "-n", "2"] + short),
-            ("compare", ["compare", baseline, viborg, "-n", "2"] + short),
+            // A compare with a budget writes every compare file and budget.csv.
+            ("compare", ["compare", baseline, viborg, "-n", "2", "--years", "2"] + short),
             ("sweep", ["sweep", viborg, "--set", "\(parameters[0])=2,4", "--set", "\(parameters[1])=0.3,0.9", "-n", "2"] + short),
             ("psa", ["uncertainty", baseline, "Scenarios/viborg-uncertainty.json5", "--draws", "3", "-n", "2", "--horizon-days", "30",
                      "--warmup-days", "7"]),

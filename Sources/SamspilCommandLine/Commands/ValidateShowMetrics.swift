@@ -91,6 +91,8 @@ enum MetricsCommand {
                 }
                 console.out("  \(m.name.padding(38))\(m.unit.padding(16))\(m.description)\n")
             }
+            let implementation = EntityMetrics.implementation
+            console.out("  \(implementation.name.padding(38))\(implementation.unit.padding(16))\(implementation.description) — only in scenarios that have such costs\n")
             console.out("\nby entity (rows with level and entity: municipality, hospital, region, team, acuteBeds; same names as above where the meaning is the same)\n")
             for info in EntityModelMetrics.lineNames where !ExperimentRunner.metricInfos.contains(where: { $0.name == info.name }) {
                 console.out("  \(info.name.padding(38))\(info.unit.padding(16))\(info.description)\n")
