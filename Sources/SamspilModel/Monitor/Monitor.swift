@@ -57,6 +57,8 @@ struct Monitor {
     /// then a plain add, without the uniqueness check an array write pays.
     var count = InlineArray<96, Double>(repeating: 0)
     var usage: UsageLedger
+    /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`.
+    var byEntity: EntityTally
 
     // Hospitals
     var hospitalOccupancy: ContiguousArray<TimeWeightedLevel>
@@ -97,6 +99,7 @@ struct Monitor {
     init(_ model: CompiledScenario, options: ReplicationOptions) {
         precondition(Metric.allCases.count <= count.count, "Monitor.count holds at most \(count.count) metrics")
         usage = UsageLedger(model)
+        byEntity = EntityTally(model)
         let h = model.hospitalCount
         hospitalOccupancy = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
         hospitalOverflow = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
@@ -135,6 +138,7 @@ struct Monitor {
     private mutating func add(_ metric: Metric, _ amount: Double, for who: Entities, inWindow: Bool) {
         guard inWindow else { return }
         count[metric.rawValue] += amount
+        byEntity.add(metric, amount, for: who)
         switch metric {
         case .gpConsultations:
             usage.gpConsultations[Int(who.municipality) * usage.ageCount + Int(who.age)] += 1
@@ -165,6 +169,7 @@ struct Monitor {
         guard measuring else { return }
         count[Metric.hospitalDischarges.rawValue] += 1
         staysByAge[Int(e.age)].record(lengthOfStayHours / 24)
+        byEntity.discharge(hospital: Int(e.hospital), days: lengthOfStayHours / 24)
         if delayedDays > 0 {
             count[Metric.delayedDischargePatients.rawValue] += 1
             count[Metric.delayedDischargeDays.rawValue] += Double(delayedDays)
@@ -186,16 +191,20 @@ struct Monitor {
 
     /// The first visit of a team episode starts, `hours` after the referral.
     @inline(__always)
-    mutating func countResponse(hours: Double) {
+    mutating func countResponse(hours: Double, team t: Int) {
         guard measuring else { return }
         responseTimes.record(hours)
+        byEntity.response(team: t, hours: hours)
         responseHistogram[Swift.min(responseHistogram.count - 1, Int(hours * 60))] += 1
     }
 
-    /// Bed-hours of a stay in a hospital bed that ends now (for the invariant).
+    /// Bed-hours of a stay in a hospital bed that ends now (for the invariant,
+    /// and the bed-days used by the citizen's municipality).
     @inline(__always)
-    mutating func addStayBedHours(admitted: Double, now: Double, warmupEnd: Double) {
-        bedHoursByStays += Swift.max(0, now - Swift.max(admitted, warmupEnd))
+    mutating func addStayBedHours(admitted: Double, now: Double, warmupEnd: Double, municipality m: Int) {
+        let hours = Swift.max(0, now - Swift.max(admitted, warmupEnd))
+        bedHoursByStays += hours
+        byEntity.municipalityBedHours[m] += hours
     }
 
     /// Books team `t`'s nurse-hours since its last shift boundary to the shifts in `mask`.
@@ -216,6 +225,7 @@ struct Monitor {
         hospitalOccupancy[h].set(Double(patients), at: now)
         hospitalOverflow[h].set(Double(overflow), at: now)
         totalOccupancy.set(totalOccupancy.level + totalDelta, at: now)
+        byEntity.hospitalOccupancy[h].set(patients, at: now)
     }
 
     /// Hospital `h` now has `beds` available beds (all hospitals: `totalBeds`).
@@ -240,6 +250,7 @@ struct Monitor {
         for h in hospitalOccupancy.indices {
             hospitalOccupancy[h].reset(at: now)
             hospitalOverflow[h].reset(at: now)
+            byEntity.hospitalOccupancy[h].reset(at: now)
         }
         totalOccupancy.reset(at: now)
         totalBeds.reset(at: now)
