@@ -56,6 +56,7 @@ struct Page {
         avoidedAdmissions()
         costs()
         comparison()
+        entities()
         sweep()
         stress()
         appendix()

@@ -68,6 +68,7 @@ enum ExperimentCommand {
         }
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
         _ = try csvDialect(args, command: command)   // a bad --csv is a usage error before any simulation
+        let selection = try EntitySelection(args, experiment: experiment, command: command)
         let destinations = try Destinations(args, command: command)
         defer { destinations.release() }
         let bar = ProgressBar(console: console, enabled: !args.flag("--quiet"), label: command)
@@ -116,6 +117,7 @@ enum ExperimentCommand {
         if !args.flag("--quiet") { for warning in document.warnings ?? [] { console.err("samspil \(command): warning: \(warning)\n") } }
         try writeOutputs(document, args: args, console: console, traceCSV: traceCSV, partial: shard != nil,
                          destinations: destinations)
+        if !args.flag("--quiet") && shard == nil { console.out(selection.table(document, useColor: console.useColor(forStderr: false))) }
         return 0
     }
 
@@ -154,11 +156,13 @@ enum RunCommand {
         --jobs), prints the key metrics with 95 % confidence intervals, and with --out
         writes the full results as CSV, JSON and a self-contained HTML report.
         """,
-        options: ExperimentCommand.options + [OptionSpec("--warmup-report", help: "Check the warm-up instead (MSER-5 on daily occupancy from day 0) and print the verdict.")],
+        options: ExperimentCommand.options + EntitySelection.options
+            + [OptionSpec("--warmup-report", help: "Check the warm-up instead (MSER-5 on daily occupancy from day 0) and print the verdict.")],
         examples: ["samspil run Scenarios/baseline.json5",
                    "samspil run Scenarios/denmark.json5 --replications 100 --jobs 2 --out results/denmark",
                    "samspil run Scenarios/viborg-acute-team.json5 --trace trace.csv --replications 1",
-                   "samspil run Scenarios/baseline.json5 --warmup-report"],
+                   "samspil run Scenarios/baseline.json5 --warmup-report",
+                   "samspil run Scenarios/randers-cluster.json5 --by municipality --by hospital"],
         run: { args, console in
             guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "run") }
             let overrides = try ExperimentCommand.overrides(args, command: "run")
@@ -186,11 +190,12 @@ enum CompareCommand {
         several incentive regimes side by side: same care, who pays?
         The base's experiment settings (replications, seed, warm-up, horizon) apply to all.
         """,
-        options: ExperimentCommand.options + [
+        options: ExperimentCommand.options + EntitySelection.options + [
             OptionSpec("--regime", value: "LIST", help: "Comma-separated regimes: dk-2007-2026, dk-2027, shared-budget, custom."),
         ],
         examples: ["samspil compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5",
-                   "samspil compare Scenarios/viborg-acute-team.json5 --regime dk-2007-2026,dk-2027 --out results/regimes"],
+                   "samspil compare Scenarios/viborg-acute-team.json5 --regime dk-2007-2026,dk-2027 --out results/regimes",
+                   "samspil compare Scenarios/randers-cluster.json5 Scenarios/randers-acute-team.json5 --by municipality --entity Randers"],
         run: { args, console in
             let overrides = try ExperimentCommand.overrides(args, command: "compare")
             var configurations: [Configuration] = []
