@@ -1,8 +1,14 @@
 import SamspilEngine
 
 /// The monitor's counts per municipality, hospital and team while a
-/// replication runs: flat tables of fixed stride, allocated once, written in
-/// place (no allocation per event). ``EntityCounts`` is what it becomes at the end.
+/// replication runs: fixed-stride tables in one manually managed buffer,
+/// allocated once and written in place, so a count is a store (through an
+/// array each write paid a uniqueness check). ``EntityCounts`` is what it
+/// becomes at the end.
+///
+/// A copy shares the buffer: the store has exactly one owner, the
+/// simulation's monitor, which frees it with `deallocate()` when the
+/// replication is done.
 struct EntityTally {
     // Literal strides: a computed constant folds into the hot path, where a
     // static `let` would be a lazily initialised global checked at every use.
@@ -11,82 +17,142 @@ struct EntityTally {
     @inline(__always) static var hospitalStride: Int { 7 }
     @inline(__always) static var teamStride: Int { 4 }
 
-    var municipality: ContiguousArray<Double>
-    var hospital: ContiguousArray<Double>
-    var team: ContiguousArray<Double>
-    var municipalityBedHours: ContiguousArray<Double>
-    var hospitalStayDays: ContiguousArray<Double>
-    /// Patients of each hospital over time (for its occupancy percentile).
-    var hospitalOccupancy: ContiguousArray<LevelHistogram>
-    var teamResponseHours: ContiguousArray<Double>
-    var teamResponses: ContiguousArray<Double>
+    private let base: UnsafeMutablePointer<Double>
+    private let size: Int
+    // Where each table starts in `base`.
+    private let hospitalStart, teamStart, bedHoursStart, stayDaysStart, responseHoursStart, responsesStart: Int
+    /// Each hospital's patients over time, for its occupancy percentile: the
+    /// hours at each level from `levelStart[h]` (levels above the last are
+    /// counted in it), the time of the last change and the current level.
+    private let levelStart: ContiguousArray<Int>
+    private let lastChangeStart, levelNowStart: Int
 
     init(_ model: CompiledScenario) {
-        municipality = ContiguousArray(repeating: 0, count: model.municipalityCount * Self.municipalityStride)
-        hospital = ContiguousArray(repeating: 0, count: model.hospitalCount * Self.hospitalStride)
-        team = ContiguousArray(repeating: 0, count: model.teamCount * Self.teamStride)
-        municipalityBedHours = ContiguousArray(repeating: 0, count: model.municipalityCount)
-        hospitalStayDays = ContiguousArray(repeating: 0, count: model.hospitalCount)
-        // Sized for twice the beds up front, so the histogram rarely grows during the run.
-        hospitalOccupancy = ContiguousArray(model.hospitalBeds.map { beds in
-            var histogram = LevelHistogram(level: 2 * beds, at: 0)
-            histogram.set(0, at: 0)
-            return histogram
-        })
-        teamResponseHours = ContiguousArray(repeating: 0, count: model.teamCount)
-        teamResponses = ContiguousArray(repeating: 0, count: model.teamCount)
+        let m = model.municipalityCount, h = model.hospitalCount, t = model.teamCount
+        hospitalStart = m * Self.municipalityStride
+        teamStart = hospitalStart + h * Self.hospitalStride
+        bedHoursStart = teamStart + t * Self.teamStride
+        stayDaysStart = bedHoursStart + m
+        responseHoursStart = stayDaysStart + h
+        responsesStart = responseHoursStart + t
+        lastChangeStart = responsesStart + t
+        levelNowStart = lastChangeStart + h
+        // Four times the beds and then some: far above any occupancy a
+        // scenario the loader accepts reaches, without growing during the run.
+        var start = [levelNowStart + h]
+        for beds in model.hospitalBeds { start.append(start.last! + 4 * beds + 64) }
+        levelStart = ContiguousArray(start)
+        size = start.last!
+        base = .allocate(capacity: size)
+        base.initialize(repeating: 0, count: size)
+    }
+
+    @inline(__always)
+    private func cell(_ i: Int) -> UnsafeMutablePointer<Double> {
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: size), "entity count out of range")
+        return base + i
     }
 
     /// Adds `amount` of `metric` to the rows of `who` that count it (the
     /// columns fold to constants, so a metric no table counts costs nothing).
     /// - Complexity: O(1).
     @inline(__always)
-    mutating func add(_ metric: Metric, _ amount: Double, for who: Entities) {
+    func add(_ metric: Metric, _ amount: Double, for who: Entities) {
         let m = EntityCounts.municipalityColumn(metric)
-        if m >= 0 && who.municipality >= 0 { municipality[Int(who.municipality) &* Self.municipalityStride &+ m] += amount }
+        if m >= 0 && who.municipality >= 0 { cell(Int(who.municipality) &* Self.municipalityStride &+ m).pointee += amount }
         let h = EntityCounts.hospitalColumn(metric)
-        if h >= 0 && who.hospital >= 0 { hospital[Int(who.hospital) &* Self.hospitalStride &+ h] += amount }
+        if h >= 0 && who.hospital >= 0 { cell(hospitalStart &+ Int(who.hospital) &* Self.hospitalStride &+ h).pointee += amount }
         let t = EntityCounts.teamColumn(metric)
-        if t >= 0 && who.team >= 0 { team[Int(who.team) &* Self.teamStride &+ t] += amount }
+        if t >= 0 && who.team >= 0 { cell(teamStart &+ Int(who.team) &* Self.teamStride &+ t).pointee += amount }
     }
 
     /// A discharge from hospital `h` after a stay of `days`.
     /// - Complexity: O(1).
     @inline(__always)
-    mutating func discharge(hospital h: Int, days: Double) {
-        hospital[h &* Self.hospitalStride &+ EntityCounts.hospitalColumn(.hospitalDischarges)] += 1
-        hospitalStayDays[h] += days
+    func discharge(hospital h: Int, days: Double) {
+        cell(hospitalStart &+ h &* Self.hospitalStride &+ EntityCounts.hospitalColumn(.hospitalDischarges)).pointee += 1
+        cell(stayDaysStart &+ h).pointee += days
     }
 
     /// Team `t`'s first visit of an episode starts `hours` after the referral.
     /// - Complexity: O(1).
     @inline(__always)
-    mutating func response(team t: Int, hours: Double) {
-        teamResponseHours[t] += hours
-        teamResponses[t] += 1
+    func response(team t: Int, hours: Double) {
+        cell(responseHoursStart &+ t).pointee += hours
+        cell(responsesStart &+ t).pointee += 1
     }
 
-    /// The counts at `end`, with each acute-bed unit's rows added up from its municipalities'.
-    /// - Complexity: O(entities + occupancy levels).
-    func counts(_ model: CompiledScenario, end: Double) -> EntityCounts {
-        var c = EntityCounts(municipalities: model.municipalityCount, hospitals: model.hospitalCount,
-                             teams: model.teamCount, bedUnits: model.bedUnitCount)
-        c.municipality = Array(municipality)
-        c.hospital = Array(hospital)
-        c.team = Array(team)
-        c.municipalityBedDays = municipalityBedHours.map { $0 / 24 }
-        c.hospitalStayDays = Array(hospitalStayDays)
-        c.hospitalMeanOccupancy = hospitalOccupancy.map { $0.mean(upTo: end) }
-        c.hospitalP95Occupancy = hospitalOccupancy.map { Double($0.quantile(0.95, upTo: end)) }
-        c.teamResponseHours = Array(teamResponseHours)
-        c.teamResponses = Array(teamResponses)
+    /// Hospital bed-hours used by a citizen of municipality `m`.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func bedHours(municipality m: Int, _ hours: Double) {
+        cell(bedHoursStart &+ m).pointee += hours
+    }
+
+    /// Hospital `h` has `patients` from `now` on.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func hospitalLevel(_ h: Int, patients: Int, at now: Double) {
+        let last = cell(lastChangeStart &+ h), level = cell(levelNowStart &+ h)
+        let top = levelStart[h &+ 1] &- levelStart[h] &- 1
+        cell(levelStart[h] &+ Swift.min(Int(level.pointee), top)).pointee += now - last.pointee
+        last.pointee = now
+        level.pointee = Double(patients)
+    }
+
+    /// The warm-up ends: the hospitals' level histories restart (their levels carry over).
+    /// - Complexity: O(hospitals × beds).
+    func beginWindow(at now: Double) {
+        for h in 0..<(levelStart.count - 1) {
+            for i in levelStart[h]..<levelStart[h + 1] { base[i] = 0 }
+            base[lastChangeStart + h] = now
+        }
+    }
+
+    /// The `p` quantile of hospital `h`'s patients up to `end`: the lowest
+    /// level at or below which a fraction `p` of the time was spent (among
+    /// levels occupied for some time, as `LevelHistogram.quantile`).
+    func quantile(_ p: Double, hospital h: Int, upTo end: Double) -> Double {
+        hospitalLevel(h, patients: Int(base[levelNowStart + h]), at: end)
+        let hours = UnsafeBufferPointer(start: base + levelStart[h], count: levelStart[h + 1] - levelStart[h])
+        let total = hours.reduce(0, +)
+        guard total > 0 else { return base[levelNowStart + h] }
+        var cumulative = 0.0
+        for (k, t) in hours.enumerated() where t > 0 {
+            cumulative += t
+            if cumulative >= p * total * (1 - 1e-12) { return Double(k) }
+        }
+        return Double(hours.count - 1)
+    }
+
+    /// A copy of `count` values from `start`.
+    private func values(_ start: Int, _ count: Int) -> [Double] { Array(UnsafeBufferPointer(start: base + start, count: count)) }
+
+    /// The counts at `end`, with each acute-bed unit's rows added up from its
+    /// municipalities' and `meanOccupancy` per hospital as the monitor measured it.
+    /// - Complexity: O(entities + hospital levels).
+    func counts(_ model: CompiledScenario, end: Double, meanOccupancy: [Double]) -> EntityCounts {
+        let m = model.municipalityCount, h = model.hospitalCount, t = model.teamCount
+        var c = EntityCounts(municipalities: m, hospitals: h, teams: t, bedUnits: model.bedUnitCount)
+        c.municipality = values(0, m * Self.municipalityStride)
+        c.hospital = values(hospitalStart, h * Self.hospitalStride)
+        c.team = values(teamStart, t * Self.teamStride)
+        c.municipalityBedDays = values(bedHoursStart, m).map { $0 / 24 }
+        c.hospitalStayDays = values(stayDaysStart, h)
+        c.hospitalMeanOccupancy = meanOccupancy
+        c.hospitalP95Occupancy = (0..<h).map { quantile(0.95, hospital: $0, upTo: end) }
+        c.teamResponseHours = values(responseHoursStart, t)
+        c.teamResponses = values(responsesStart, t)
         let unitStride = EntityCounts.bedUnitMetrics.count
-        for m in 0..<model.municipalityCount where model.municipalityBedUnit[m] >= 0 {
-            let u = model.municipalityBedUnit[m]
-            for (k, metric) in EntityCounts.bedUnitMetrics.enumerated() {
-                c.bedUnit[u * unitStride + k] += municipality[m * Self.municipalityStride + EntityCounts.municipalityColumn(metric)]
+        for k in 0..<m where model.municipalityBedUnit[k] >= 0 {
+            let u = model.municipalityBedUnit[k]
+            for (j, metric) in EntityCounts.bedUnitMetrics.enumerated() {
+                c.bedUnit[u * unitStride + j] += base[k * Self.municipalityStride + EntityCounts.municipalityColumn(metric)]
             }
         }
         return c
     }
+
+    /// Frees the buffer (plain numbers: nothing to deinitialise).
+    func deallocate() { base.deallocate() }
 }

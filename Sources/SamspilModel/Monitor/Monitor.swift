@@ -57,7 +57,7 @@ struct Monitor {
     /// then a plain add, without the uniqueness check an array write pays.
     var count = InlineArray<96, Double>(repeating: 0)
     var usage: UsageLedger
-    /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`.
+    /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`; freed with the episode slots.
     var byEntity: EntityTally
 
     // Hospitals
@@ -204,7 +204,7 @@ struct Monitor {
     mutating func addStayBedHours(admitted: Double, now: Double, warmupEnd: Double, municipality m: Int) {
         let hours = Swift.max(0, now - Swift.max(admitted, warmupEnd))
         bedHoursByStays += hours
-        byEntity.municipalityBedHours[m] += hours
+        byEntity.bedHours(municipality: m, hours)
     }
 
     /// Books team `t`'s nurse-hours since its last shift boundary to the shifts in `mask`.
@@ -225,7 +225,7 @@ struct Monitor {
         hospitalOccupancy[h].set(Double(patients), at: now)
         hospitalOverflow[h].set(Double(overflow), at: now)
         totalOccupancy.set(totalOccupancy.level + totalDelta, at: now)
-        byEntity.hospitalOccupancy[h].set(patients, at: now)
+        byEntity.hospitalLevel(h, patients: patients, at: now)
     }
 
     /// Hospital `h` now has `beds` available beds (all hospitals: `totalBeds`).
@@ -250,8 +250,8 @@ struct Monitor {
         for h in hospitalOccupancy.indices {
             hospitalOccupancy[h].reset(at: now)
             hospitalOverflow[h].reset(at: now)
-            byEntity.hospitalOccupancy[h].reset(at: now)
         }
+        byEntity.beginWindow(at: now)
         totalOccupancy.reset(at: now)
         totalBeds.reset(at: now)
         nurseHours.resetPeriods()

@@ -41,6 +41,7 @@ public enum PatientFlowModel {
         simulation.run()
         let result = simulation.result()
         simulation.episodes.slots.deallocate()
+        simulation.monitor.byEntity.deallocate()
         return result
     }
 }
