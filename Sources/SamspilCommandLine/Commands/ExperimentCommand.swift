@@ -124,9 +124,11 @@ enum ExperimentCommand {
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
                              traceCSV: String?, partial: Bool, destinations: Destinations) throws {
         let trace = args.value("--trace") != nil ? traceCSV.map { Data($0.utf8) } : nil
-        let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
-                            : ReportOutput.files(for: document, html: !args.flag("--no-report"),
-                                                 csv: try csvDialect(args, command: document.command))
+        // Without --out nothing is written: the files (replications.csv grows
+        // with replications × entity rows) are not even rendered.
+        let files = args.value("--out") == nil ? []
+            : partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
+            : ReportOutput.files(for: document, html: !args.flag("--no-report"), csv: try csvDialect(args, command: document.command))
         try destinations.publish(trace: trace, files: files)
         if let out = args.value("--out"), !args.flag("--quiet") {
             console.err("wrote \(partial ? "partial result" : "results") to \(out)\n")
