@@ -27,13 +27,19 @@ struct HandCountedEntitiesTests {
     }
     """
 
-    @Test func accountsByNameMatchAHandCount() throws {
+    /// The run, a row by name, level and entity in replication k, and a system row.
+    static func run() throws -> (ScenarioRun, (String, String, String, Int) -> Double, (String, Int) -> Double) {
         let c = try Configuration(decoding: try JSON5Parser.parse(Self.text, file: "two.json5"), label: "two")
         let run = try ExperimentRunner(jobs: 2, replications: [0, 1]).run([c]).runs[0]
         func row(_ name: String, _ level: String, _ entity: String, _ k: Int) -> Double {
             run.values[k][run.metrics.firstIndex { $0.name == name && $0.level == level && $0.entity == entity }!]
         }
         func system(_ name: String, _ k: Int) -> Double { run.values[k][run.metrics.firstIndex { $0.name == name && $0.level == nil }!] }
+        return (run, row, system)
+    }
+
+    @Test func accountsByNameMatchAHandCount() throws {
+        let (run, row, system) = try Self.run()
         let days = 73.0
         for k in run.values.indices {
             // Each municipality's admissions are its hospital's and its region's.
@@ -60,12 +66,7 @@ struct HandCountedEntitiesTests {
     /// A's citizens use only H1 and live in R1 (B: H2, R2), so what the monitor
     /// counts for a municipality, for its hospital and for its region agree.
     @Test func modelMeasuresByNameAgree() throws {
-        let c = try Configuration(decoding: try JSON5Parser.parse(Self.text, file: "two.json5"), label: "two")
-        let run = try ExperimentRunner(jobs: 2, replications: [0, 1]).run([c]).runs[0]
-        func row(_ name: String, _ level: String, _ entity: String, _ k: Int) -> Double {
-            run.values[k][run.metrics.firstIndex { $0.name == name && $0.level == level && $0.entity == entity }!]
-        }
-        func system(_ name: String, _ k: Int) -> Double { run.values[k][run.metrics.firstIndex { $0.name == name && $0.level == nil }!] }
+        let (run, row, system) = try Self.run()
         for k in run.values.indices {
             for (m, h, r) in [("A", "H1", "R1"), ("B", "H2", "R2")] {
                 #expect(row("readmissions", "municipality", m, k) == row("readmissions", "hospital", h, k))
