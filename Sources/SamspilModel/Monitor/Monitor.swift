@@ -2,10 +2,10 @@ import SamspilEngine
 
 /// Who a count is about: the entities that pay for, provide or receive it.
 ///
-/// Every count carries one, so that results can later be broken down by
-/// municipality, hospital, team or payer without touching a handler again.
-/// Today the monitor uses them only where the usage ledger already keeps a
-/// breakdown; the metrics are system totals. `-1` means "none".
+/// Every count carries one, so that results are broken down by
+/// municipality, hospital, team or payer without touching a handler again:
+/// the usage ledger keeps what the economics prices, ``EntityTally`` the
+/// rest (``EntityCounts``). `-1` means "none".
 struct Entities {
     var municipality: Int32 = -1
     var hospital: Int32 = -1
