@@ -58,7 +58,10 @@ public struct CostResult: Sendable, Equatable {
     public var entities: [PayerEntity] = []
     public var entityAccounts: [PayerAccount] = []
 
-    public var totalCost: Money { Provider.allCases.reduce(.zero) { $0 + (providerCosts[$1] ?? .zero) } }
+    /// Costs of cooperation (``ImplementationItem``s), beside the providers' resource costs.
+    public var implementationCost = Money.zero
+
+    public var totalCost: Money { Provider.allCases.reduce(implementationCost) { $0 + (providerCosts[$1] ?? .zero) } }
     /// Σ transfers received − Σ transfers paid over all payers: always zero.
     public var transferBalance: Money {
         accounts.values.reduce(.zero) { $0 + $1.transfersIn - $1.transfersOut }
@@ -75,7 +78,10 @@ public enum CostAccounting {
     /// - Parameters:
     ///   - usage: the replication's resource use (measurement window only).
     ///   - days: length of the measurement window in days.
-    public static func evaluate(_ economics: EconomicsSettings, scenario: Scenario, usage: UsageLedger, days: Double) -> CostResult {
+    ///   - oneOffs: how one-off implementation sums enter; nil: annuitised over
+    ///     each item's lifetime with the economics' discount schedule.
+    public static func evaluate(_ economics: EconomicsSettings, scenario: Scenario, usage: UsageLedger, days: Double,
+                                oneOffs: OneOffTreatment? = nil) -> CostResult {
         let rules = RegimeRules.rules(for: economics.regime, custom: economics.custom)
         let p = economics.prices
         let map = PayerEntities(scenario)
@@ -149,7 +155,7 @@ public enum CostAccounting {
         let unitMunicipalities = scenario.acuteBedUnits.map { map.municipalities(named: $0.municipalities) }
         for u in scenario.acuteBedUnits.indices {
             split(.acuteBeds, Money.price(p.acuteBedDay, times: usage.acuteBedCapacity[u] * days),
-                  regionShare: rules.acuteBedRegionShare, among: unitMunicipalities[u])
+                  regionShare: scenario.acuteBedUnits[u].regionCostShare ?? rules.acuteBedRegionShare, among: unitMunicipalities[u])
         }
         for m in 0..<usage.municipalityCount {
             split(.temporaryBeds, Money.price(p.temporaryBedDay, times: usage.temporaryBedDays[m]),
@@ -182,18 +188,25 @@ public enum CostAccounting {
         }
 
         // General practice (contracted per region): the resource is the GP's
-        // time; the citizens' region pays fees and capitation.
+        // time; the citizens' region pays fees by contract and capitation. The
+        // out-of-hours service is general practice's on fees, or the region's own.
+        let fees = economics.gpContract.fees(p)
+        let regionRunsOutOfHours = economics.gpContract.outOfHoursOperator == .region
         for m in 0..<usage.municipalityCount {
             let r = regionOf[m]
             let range = (m * ages)..<((m + 1) * ages)
-            let gpCost = Money.price(p.gpConsultation, times: Double(usage.gpConsultations[range].reduce(0, +)))
-                + Money.price(p.gpHomeVisit, times: Double(usage.gpHomeVisits[range].reduce(0, +)))
-            let oohCost = Money.price(p.outOfHoursContact, times: Double(usage.outOfHoursContacts[range].reduce(0, +)))
+            let consultations = Double(usage.gpConsultations[range].reduce(0, +))
+            let homeVisits = Double(usage.gpHomeVisits[range].reduce(0, +))
+            let outOfHours = Double(usage.outOfHoursContacts[range].reduce(0, +))
+            let gpCost = Money.price(p.gpConsultation, times: consultations) + Money.price(p.gpHomeVisit, times: homeVisits)
+            let oohCost = Money.price(p.outOfHoursContact, times: outOfHours)
             let practice = map.entity(.generalPractice, region: r, pooled: pooled)
             let region = map.entity(.region, region: r, pooled: pooled)
             bear(.generalPractice, gpCost, on: practice)
-            bear(.outOfHours, oohCost, on: practice)
-            transfer(.gpFees, gpCost + oohCost, from: region, to: practice)
+            bear(.outOfHours, oohCost, on: regionRunsOutOfHours ? region : practice)
+            let paid = Money.price(fees.consultation, times: consultations) + Money.price(fees.homeVisit, times: homeVisits)
+                + (regionRunsOutOfHours ? .zero : Money.price(fees.outOfHours, times: outOfHours))
+            transfer(.gpFees, paid, from: region, to: practice)
             transfer(.gpCapitation, Money.price(economics.gpCapitationPerCitizenYear, times: map.population[m] * days / 365),
                      from: region, to: practice)
         }
@@ -226,14 +239,14 @@ public enum CostAccounting {
         // GP fee co-financing by age, municipality → its region.
         if rules.gpFeeCoFinancing {
             for m in 0..<usage.municipalityCount {
-                var fees = Money.zero
+                var coFinanced = Money.zero
                 for a in 0..<ages {
                     let share = economics.gpFeeCoFinancingShare[Swift.min(a, economics.gpFeeCoFinancingShare.count - 1)]
-                    fees += Money.price(share * p.gpConsultation, times: Double(usage.gpConsultations[m * ages + a]))
-                        + Money.price(share * p.outOfHoursContact, times: Double(usage.outOfHoursContacts[m * ages + a]))
-                        + Money.price(share * p.gpHomeVisit, times: Double(usage.gpHomeVisits[m * ages + a]))
+                    coFinanced += Money.price(share * fees.consultation, times: Double(usage.gpConsultations[m * ages + a]))
+                        + Money.price(share * fees.outOfHours, times: Double(usage.outOfHoursContacts[m * ages + a]))
+                        + Money.price(share * fees.homeVisit, times: Double(usage.gpHomeVisits[m * ages + a]))
                 }
-                transfer(.gpFeeCoFinancing, fees, from: map.entity(.municipality, municipality: m, pooled: pooled),
+                transfer(.gpFeeCoFinancing, coFinanced, from: map.entity(.municipality, municipality: m, pooled: pooled),
                          to: map.entity(.region, municipality: m, pooled: pooled))
             }
         }
@@ -270,6 +283,16 @@ public enum CostAccounting {
         }
         for (m, part) in byPopulation(surchargeTotal, Array(0..<usage.municipalityCount)) {
             transfer(.surchargeReturned, part, from: map.state, to: map.entity(.municipality, municipality: m, pooled: pooled))
+        }
+
+        // Costs of cooperation: each item on exactly the payer it names.
+        let oneOffs = oneOffs ?? .annuitised(economics.discountSchedule)
+        for item in economics.implementation {
+            let teams = item.teams.isEmpty ? Array(scenario.acuteTeams.indices)
+                : item.teams.compactMap { name in scenario.acuteTeams.firstIndex { $0.name == name } }
+            let amount = item.amount(days: days, episodes: teams.reduce(0) { $0 + usage.teamEpisodes[$1] }, oneOffs: oneOffs)
+            result.implementationCost += amount
+            books[map.entity(named: item.payer, pooled: pooled)].costs += amount
         }
 
         // Each payer type's account is the sum of its entities': exact, in øre.

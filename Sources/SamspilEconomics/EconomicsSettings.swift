@@ -133,7 +133,19 @@ public struct EconomicsSettings: Sendable, Equatable {
     public var regionBlockGrantPerYear: Double = 0
     /// Behavioural responses to the incentives (neutral by default).
     public var behaviour = BehaviourCoefficients()
+    /// Fees general practice receives per service, and who runs out-of-hours.
+    public var gpContract = GeneralPracticeContract()
+    /// What cooperation itself costs, by named payer.
+    public var implementation: [ImplementationItem] = []
+    /// One real discount rate for every year (percent); nil: the Danish
+    /// central-government schedule (``DiscountSchedule/danishCentralGovernment``).
+    public var discountRatePercent: Double?
     public init() {}
+
+    /// The schedule budgets and annuities discount with.
+    public var discountSchedule: DiscountSchedule {
+        discountRatePercent.map(DiscountSchedule.constant) ?? .danishCentralGovernment
+    }
 }
 
 /// How strongly decisions respond to incentives. All zero (neutral) by

@@ -1,3 +1,5 @@
+import SamspilReport
+
 /// The rows every payer entity gets in the outputs (level and entity name in
 /// their own columns): its account, line by line.
 public enum EntityMetrics {
@@ -7,4 +9,9 @@ public enum EntityMetrics {
         ("payer.transfersOut", "transfers this payer pays"),
         ("payer.net", "net burden of this payer: costs + paid − received"),
     ]
+
+    /// The costs of cooperation (`economics.implementation`), all payers together.
+    public static let implementation = MetricInfo(name: "cost.implementation", unit: "DKK",
+                                                  description: "costs of cooperation: IT, training, leaders' and physicians' time, medicine supplied (economics.implementation)",
+                                                  group: "costs by provider")
 }

@@ -36,10 +36,18 @@ public enum EntityModelMetrics {
         Line(name: "bedDays", unit: "bed-days", description: "occupied bed-days of this hospital (overflow included)"),
         Line(name: "occupancyRate", unit: "ratio", description: "occupied ÷ available bed-days of this hospital"),
         Line(name: "overflowBedHours", unit: "bed-hours", description: "hours patients spent above this hospital's available beds"),
-        Line(name: "meanOccupancy", unit: "patients", description: "time-average number of patients in this hospital's medical beds"),
-        Line(name: "p95Occupancy", unit: "patients", description: "95th percentile of this hospital's patients (exact, time-weighted)"),
+        Line(name: "meanOccupancy", unit: "patients", description: "time-average number of patients in this hospital's beds, all its wards"),
+        Line(name: "p95Occupancy", unit: "patients", description: "95th percentile of this hospital's patients, all its wards (exact, time-weighted)"),
         Line(name: "meanLengthOfStay", unit: "days", description: "mean hospital stay of this hospital's discharges, all ages"),
     ] + lines(EntityCounts.hospitalMetrics, "this hospital")
+    /// A hospital ward's rows (only in scenarios with a ward besides `medical`);
+    /// the hospital's rows sum its wards.
+    static let ward = [
+        Line(name: "admissions", unit: "admissions", description: "admissions to this ward"),
+        Line(name: "bedDays", unit: "bed-days", description: "occupied bed-days of this ward (overflow included)"),
+        Line(name: "occupancyRate", unit: "ratio", description: "occupied ÷ available bed-days of this ward"),
+        Line(name: "overflowBedHours", unit: "bed-hours", description: "hours patients spent above this ward's available beds"),
+    ]
     /// Region rows from its hospitals, then from its municipalities.
     static let regionFromHospitals: [Metric] = [.meanOccupancy, .overflowBedHours, .overcrowdingPatients2300, .readmissions]
     static let regionFromMunicipalities: [Metric] = [.episodes, .avoidedAdmissions, .teamEpisodes, .acuteBedEpisodes]
@@ -58,7 +66,7 @@ public enum EntityModelMetrics {
     static let acuteBeds = [
         Line(name: "acuteBedDays", unit: "bed-days", description: "bed-days used in this acute-bed unit"),
         Line(name: "acuteBedOccupancy", unit: "ratio", description: "used ÷ available bed-days of this acute-bed unit"),
-    ] + lines(EntityCounts.bedUnitMetrics, "this acute-bed unit's municipalities")
+    ] + lines(EntityCounts.bedUnitMetrics, "patients of this acute-bed unit")
 
     /// Every line's name, unit and meaning, once (for `samspil metrics`).
     public static var lineNames: [(name: String, unit: String, description: String)] {
@@ -76,9 +84,19 @@ public enum EntityModelMetrics {
         }
         return rows(municipality, level: "municipality", names: scenario.municipalities.map(\.name))
             + rows(hospital, level: "hospital", names: scenario.hospitals.map(\.name))
+            + rows(ward, level: "ward", names: wardNames(scenario))
             + rows(region, level: "region", names: scenario.regions.map(\.name))
             + rows(team, level: "team", names: scenario.acuteTeams.map(\.name))
             + rows(acuteBeds, level: "acuteBeds", names: scenario.acuteBedUnits.map(\.name))
+    }
+
+    /// The entity names of the hospital wards, `Hospital / ward`, in bed-pool
+    /// order (every medical ward, then each hospital's other wards); none when
+    /// the scenario has only medical wards.
+    public static func wardNames(_ scenario: Scenario) -> [String] {
+        guard scenario.wardNames.count > 1 else { return [] }
+        return scenario.hospitals.map { "\($0.name) / \(Hospital.medicalWard)" }
+            + scenario.hospitals.flatMap { h in h.wards.map { "\(h.name) / \($0.name)" } }
     }
 
     /// - Complexity: O(entities + municipalities × groups × ages).
@@ -104,6 +122,12 @@ public enum EntityModelMetrics {
                   usage.overflowBedHours[h], counts.hospitalMeanOccupancy[h], counts.hospitalP95Occupancy[h],
                   discharges > 0 ? counts.hospitalStayDays[h] / discharges : 0]
             v += EntityCounts.hospitalMetrics.map { counts.hospital(h, $0) }
+        }
+        if scenario.wardNames.count > 1 {
+            for p in usage.wardHospital.indices {
+                let available = usage.availableBedDaysByWard[p], occupied = usage.bedDaysByWard[p]
+                v += [Double(usage.admissionsByWard[p]), occupied, available > 0 ? occupied / available : 0, usage.overflowBedHoursByWard[p]]
+            }
         }
         for region in scenario.regions {
             let hospitals = scenario.hospitals.indices.filter { scenario.hospitals[$0].region == region.name }

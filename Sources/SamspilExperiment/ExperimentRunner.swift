@@ -22,6 +22,9 @@ public struct ExperimentRunner: Sendable {
     public var batchSize: Int
     public var progress: (@Sendable (Int, Int) -> Void)?
     public var shouldStop: (@Sendable () -> Bool)?
+    /// How one-off implementation costs enter (a budget year carries them whole
+    /// in year 0); nil: annuitised, as in a one-year result.
+    public var oneOffs: OneOffTreatment?
 
     public init(jobs: Int, replications: [Int], keepReplicationSeries: Bool = false, batchSize: Int? = nil,
                 progress: (@Sendable (Int, Int) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
@@ -58,7 +61,7 @@ public struct ExperimentRunner: Sendable {
             let simulated = configuration.adjustedForIncentives()
             let compiled = try CompiledScenario(simulated)
             var run = ScenarioRun(label: configuration.label, scenarioName: simulated.name,
-                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos(for: simulated),
+                                  resolvedScenario: configuration.resolvedText, metrics: Self.metricInfos(for: simulated, economics: configuration.file.economics),
                                   replicationNumbers: [], values: [], estimates: [])
             var spool: SeriesSpool?
             var days: [Int] = []
@@ -71,7 +74,7 @@ public struct ExperimentRunner: Sendable {
                                                     shouldStop: shouldStop)
                 let done = results.compactMap { $0 }
                 run.replicationNumbers += done.map(\.replication)
-                run.values += done.map { Self.values($0, file: configuration.file, scenario: simulated) }
+                run.values += done.map { Self.values($0, file: configuration.file, scenario: simulated, oneOffs: oneOffs) }
                 guard done.count == batch.count else { outcome.interrupted = true; break }
                 let rows = done.map { Self.seriesRow($0.timeSeries!) }
                 if keepReplicationSeries {
@@ -111,23 +114,27 @@ public struct ExperimentRunner: Sendable {
 
     /// The catalogue of one scenario: the system-wide metrics, what each
     /// municipality, hospital, region, team and acute-bed unit did, then every
-    /// payer entity's account (costs, transfers in and out, net).
-    public static func metricInfos(for scenario: Scenario) -> [MetricInfo] {
+    /// payer entity's account (costs, transfers in and out, net), and the costs
+    /// of cooperation when the scenario has any (so scenarios without them
+    /// keep exactly their rows).
+    public static func metricInfos(for scenario: Scenario, economics: EconomicsSettings) -> [MetricInfo] {
         metricInfos + EntityModelMetrics.infos(for: scenario) + PayerEntities(scenario).entities.flatMap { entity in
             EntityMetrics.accountLines.map { line in
                 MetricInfo(name: line.name, unit: "DKK", description: line.description, group: "payer by name",
                            level: entity.level.rawValue, entity: entity.name)
             }
-        }
+        } + (economics.implementation.isEmpty ? [] : [EntityMetrics.implementation])
     }
 
     /// Model and cost metrics of one replication, aligned with `metricInfos(for:)`.
-    public static func values(_ result: ReplicationResult, file: ScenarioFile, scenario: Scenario) -> [Double] {
+    public static func values(_ result: ReplicationResult, file: ScenarioFile, scenario: Scenario,
+                              oneOffs: OneOffTreatment? = nil) -> [Double] {
         let cost = CostAccounting.evaluate(file.economics, scenario: scenario, usage: result.usage,
-                                           days: scenario.simulation.horizonDays)
+                                           days: scenario.simulation.horizonDays, oneOffs: oneOffs)
         return result.values + CostMetrics.values(cost, avoidedAdmissions: result[.avoidedAdmissions])
             + EntityModelMetrics.values(result, scenario: scenario, days: scenario.simulation.horizonDays)
             + cost.entityAccounts.flatMap { [$0.costs.dkk, $0.transfersIn.dkk, $0.transfersOut.dkk, $0.net.dkk] }
+            + (file.economics.implementation.isEmpty ? [] : [cost.implementationCost.dkk])
     }
 
     /// One replication's daily series, in ``SeriesID`` order.

@@ -58,6 +58,7 @@ struct Page {
         comparison()
         entities()
         sweep()
+        budget()
         stress()
         appendix()
         var html = """

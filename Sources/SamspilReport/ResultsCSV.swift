@@ -23,6 +23,7 @@ public enum ResultsCSV {
             out.append(("between-runs.csv", betweenRuns(document).text(dialect)))
         }
         if document.sweep != nil { out.append(("sweep.csv", sweep(document).text(dialect))) }
+        if let budget = document.budget { out.append(("budget.csv", budget.table.text(dialect))) }
         return out
     }
 

@@ -20,6 +20,8 @@ public struct RunDocument: Codable, Sendable, Equatable {
     /// What to keep in mind before quoting the numbers (few replications, two
     /// different systems compared, hospitals over 95 % full); `nil` when none.
     public var warnings: [String]? = nil
+    /// A budget over several years (`--years N`); nil for a one-year result.
+    public var budget: BudgetReport? = nil
 
     public init(command: String, tool: ToolInfo, experiment: ExperimentInfo, runs: [ScenarioRun],
                 comparisons: [Comparison] = [], sweep: SweepInfo? = nil, stress: [StressSection] = []) {

@@ -14,13 +14,14 @@ struct EntityRowsTests {
         "hospital": ["admissions"] + EntityCounts.hospitalMetrics.map(\.definition.name),
         "region": ["admissions", "overcrowdingPatients2300", "readmissions", "episodes", "avoidedAdmissions", "teamEpisodes",
                    "acuteBedEpisodes", "delayedDischargeDays"],
+        "ward": ["admissions"],
         "team": ["teamEpisodes"] + EntityCounts.teamMetrics.map(\.definition.name),
         "acuteBeds": EntityCounts.bedUnitMetrics.map(\.definition.name),
     ]
     /// Integrals over time, which add up to rounding.
     static let integrals: [String: [String]] = [
         "municipality": ["bedDays"], "hospital": ["bedDays", "meanOccupancy", "overflowBedHours"],
-        "region": ["bedDays", "meanOccupancy", "overflowBedHours"], "acuteBeds": ["acuteBedDays"],
+        "region": ["bedDays", "meanOccupancy", "overflowBedHours"], "acuteBeds": ["acuteBedDays"], "ward": ["bedDays"],
     ]
 
     @Test(arguments: ["randers-cluster.json5", "viborg-acute-team.json5", "silkeborg-shared-beds.json5", "randers-acute-team.json5"])
@@ -66,7 +67,8 @@ struct EntityRowsTests {
     @Test func columnsAreConsecutiveInMetricOrder() {
         for (metrics, column) in [(EntityCounts.municipalityMetrics, EntityCounts.municipalityColumn),
                                   (EntityCounts.hospitalMetrics, EntityCounts.hospitalColumn),
-                                  (EntityCounts.teamMetrics, EntityCounts.teamColumn)] {
+                                  (EntityCounts.teamMetrics, EntityCounts.teamColumn),
+                                  (EntityCounts.bedUnitMetrics, EntityCounts.bedUnitColumn)] {
             #expect(metrics.enumerated().allSatisfy { column($0.element) == $0.offset })
         }
     }

@@ -59,7 +59,7 @@ struct BundledScenarioFuzzTests {
     func mutations(_ name: String) throws {
         // Files the mutated one may extend, unmutated.
         var files: [String: String] = [:]
-        for base in ["baseline.json5", "viborg-acute-team.json5"] { files[base] = try Self.text(base) }
+        for base in ["baseline.json5", "viborg-acute-team.json5", "silkeborg-before.json5"] { files[base] = try Self.text(base) }
         let original = try Self.text(name)
         var rng = FuzzRNG(state: stableSeed(name))
         var valid = 0, invalid = 0

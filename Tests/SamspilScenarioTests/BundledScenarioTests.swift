@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SamspilScenario
+import SamspilModel
 
 /// Every scenario shipped in Scenarios/ loads, resolves its `extends` and validates.
 @Suite struct BundledScenarioTests {
@@ -27,5 +28,20 @@ import Testing
         case .failure(let error):
             Issue.record("\(file) does not load:\n\(error.description)")
         }
+    }
+
+    /// Every bundled scenario runs: one replication of a month (national: a
+    /// week), with admissions and the invariants holding.
+    @Test(arguments: bundledFiles())
+    func runs(_ file: String) throws {
+        let loaded = try ScenarioLoader().load(Self.directory.appendingPathComponent(file).path).get()
+        var scenario = loaded.file.adjustedForIncentives()
+        scenario.simulation.horizonDays = scenario.municipalities.count > 20 ? 7 : 30
+        scenario.simulation.warmupDays = 7
+        let r = PatientFlowModel.run(try CompiledScenario(scenario), replication: 0)
+        #expect(r[.admissions] > 0, "\(file)")
+        #expect(r.invariants.capacityViolations == 0, "\(file)")
+        let byOccupancy = r.invariants.bedHoursByOccupancy
+        #expect(abs(r.invariants.bedHoursByStays - byOccupancy) <= 1e-6 * max(1, byOccupancy), "\(file)")
     }
 }

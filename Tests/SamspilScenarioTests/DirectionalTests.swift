@@ -32,6 +32,12 @@ struct DirectionalTests {
         var scenario = viborg
         change(&scenario)
         let runs = try CalibrationTests.run(scenario, replications: replications)
+        try expectDirections(runs, against: base, expectations, sourceLocation: sourceLocation)
+    }
+
+    /// Each metric's paired difference `runs − base` has the expected sign: its 95 % CI excludes 0 on that side.
+    static func expectDirections(_ runs: [ReplicationResult], against base: [ReplicationResult], _ expectations: [(Metric, Sign)],
+                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         for (metric, sign) in expectations {
             let d = PairedDifference(scenario: runs.map { $0[metric] }, base: base.map { $0[metric] })
             let ci = try #require(d.difference.confidenceInterval, sourceLocation: sourceLocation)

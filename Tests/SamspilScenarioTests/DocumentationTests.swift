@@ -27,11 +27,11 @@ func repositoryRoot(filePath: String = #filePath) -> URL {
     @Test func discoveryFindsEveryObjectKind() {
         let schema = ReadContext.discoverSchema(of: ScenarioSchema.file)
         let expected: Set = [
-            "Scenario", "Simulation", "Region", "BedChange", "Hospital", "Municipality", "Severity", "BandShares",
+            "Scenario", "Simulation", "Region", "BedChange", "Hospital", "Ward", "Municipality", "Severity", "BandShares",
             "TeamTreatment", "BedTreatment", "PatientGroup", "DemandProfile", "HourWindow", "Contact", "Trust",
             "Decision", "Shift", "ForwardVisitation", "FollowUp", "EarlyDischarge", "AcuteTeam", "AcuteBedUnit",
             "Discharge", "Readmission", "Coordination", "Behaviour", "Distribution", "Economics", "RegimeRules", "Prices", "BehaviourCoefficients",
-            "BedPressure", "Deterioration", "TrustDynamics", "BandMultipliers",
+            "BedPressure", "Deterioration", "TrustDynamics", "BandMultipliers", "GPContract", "ImplementationItem", "PayerReference", "Budget", "PopulationProjection", "RampUp",
             "UncertainInput", "ParameterDistribution", "BetaParameters", "MeanAndSd", "RangeParameters", "TriangularParameters",
         ]
         #expect(Set(schema.kinds) == expected, "kinds: \(schema.kinds)")

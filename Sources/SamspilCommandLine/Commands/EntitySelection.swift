@@ -33,7 +33,8 @@ struct EntitySelection {
         guard let entity else { return }
         var names: [String] = []
         for configuration in experiment.configurations {
-            names += EntityTable.entityNames(ExperimentRunner.metricInfos(for: configuration.file.scenario)).filter { !names.contains($0) }
+            let infos = ExperimentRunner.metricInfos(for: configuration.file.scenario, economics: configuration.file.economics)
+            names += EntityTable.entityNames(infos).filter { !names.contains($0) }
         }
         guard names.contains(entity) else {
             let suggestion = Suggestions.closest(to: entity, among: names).map { ", did you mean '\($0)'?" } ?? ""

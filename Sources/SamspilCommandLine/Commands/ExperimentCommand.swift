@@ -24,6 +24,8 @@ enum ExperimentCommand {
         OptionSpec("--max-replications", value: "N", help: "The most replications --precision may use (default 1000)."),
     ]
 
+    static let yearsOption = OptionSpec("--years", value: "N", help: "Also a budget over N years (population projection, ramp-up, discounting from the scenario's budget and economics): budget.csv, payback year per payer.")
+
     /// The `--csv` dialect; a usage error for anything else.
     static func csvDialect(_ args: ParsedArguments, command: String) throws(UsageError) -> CSVDialect {
         guard let text = args.value("--csv") else { return .standard }
@@ -69,6 +71,7 @@ enum ExperimentCommand {
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
         _ = try csvDialect(args, command: command)   // a bad --csv is a usage error before any simulation
         let selection = try EntitySelection(args, experiment: experiment, command: command)
+        let years = try budgetYears(experiment, args: args, shard: shard)
         let destinations = try Destinations(args, command: command)
         defer { destinations.release() }
         let bar = ProgressBar(console: console, enabled: !args.flag("--quiet"), label: command)
@@ -113,12 +116,39 @@ enum ExperimentCommand {
             document = finished
             traceCSV = result.traceCSV
         }
+        var finished = document
+        if years > 1 {
+            let budgetBar = ProgressBar(console: console, enabled: !args.flag("--quiet"), label: "budget")
+            let budgetOptions = Experiment.Options(jobs: jobs, progress: { done, all in budgetBar.update(done: done, total: all) },
+                                                   shouldStop: { Interruption.shared.isRequested })
+            let budget = try MultiYearBudget.perform(experiment, years: years, options: budgetOptions)
+            budgetBar.finish()
+            guard let budget, !Interruption.shared.isRequested else {
+                console.err("samspil \(command): interrupted during the budget; no output was written\n")
+                return Interruption.shared.exitCode
+            }
+            finished.budget = budget
+        }
         // Warnings are in results.json and the report too; --quiet keeps standard error for errors.
-        if !args.flag("--quiet") { for warning in document.warnings ?? [] { console.err("samspil \(command): warning: \(warning)\n") } }
-        try writeOutputs(document, args: args, console: console, traceCSV: traceCSV, partial: shard != nil,
+        if !args.flag("--quiet") { for warning in finished.warnings ?? [] { console.err("samspil \(command): warning: \(warning)\n") } }
+        try writeOutputs(finished, args: args, console: console, traceCSV: traceCSV, partial: shard != nil,
                          destinations: destinations)
-        if !args.flag("--quiet") && shard == nil { console.out(selection.table(document, useColor: console.useColor(forStderr: false))) }
+        if !args.flag("--quiet") && shard == nil { console.out(selection.table(finished, useColor: console.useColor(forStderr: false))) }
+        if let budget = finished.budget, !args.flag("--quiet") { console.out("\n" + budget.consoleText) }
         return 0
+    }
+
+    /// The budget's years: `--years`, else the base scenario's `budget.years`
+    /// (1: no budget). A budget needs the whole experiment, so not with
+    /// --shard or --precision.
+    static func budgetYears(_ experiment: Experiment, args: ParsedArguments, shard: Shard?) throws(UsageError) -> Int {
+        guard experiment.command != .sweep else { return 1 }
+        let command = experiment.command.rawValue
+        let years = try args.int("--years", in: 1...100, command: command) ?? experiment.configurations[0].file.budget.years
+        if years > 1 && (shard != nil || args.value("--precision") != nil) {
+            throw UsageError("a budget over several years (--years, budget.years) cannot be combined with --shard or --precision", command: command)
+        }
+        return years
     }
 
     static func writeOutputs(_ document: RunDocument, args: ParsedArguments, console: Console,
@@ -159,12 +189,14 @@ enum RunCommand {
         writes the full results as CSV, JSON and a self-contained HTML report.
         """,
         options: ExperimentCommand.options + EntitySelection.options
-            + [OptionSpec("--warmup-report", help: "Check the warm-up instead (MSER-5 on daily occupancy from day 0) and print the verdict.")],
+            + [ExperimentCommand.yearsOption,
+               OptionSpec("--warmup-report", help: "Check the warm-up instead (MSER-5 on daily occupancy from day 0) and print the verdict.")],
         examples: ["samspil run Scenarios/baseline.json5",
                    "samspil run Scenarios/denmark.json5 --replications 100 --jobs 2 --out results/denmark",
                    "samspil run Scenarios/viborg-acute-team.json5 --trace trace.csv --replications 1",
                    "samspil run Scenarios/baseline.json5 --warmup-report",
-                   "samspil run Scenarios/randers-cluster.json5 --by municipality --by hospital"],
+                   "samspil run Scenarios/randers-cluster.json5 --by municipality --by hospital",
+                   "samspil run Scenarios/viborg-acute-team.json5 --years 10 --out results/viborg-budget"],
         run: { args, console in
             guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "run") }
             let overrides = try ExperimentCommand.overrides(args, command: "run")
@@ -194,10 +226,12 @@ enum CompareCommand {
         """,
         options: ExperimentCommand.options + EntitySelection.options + [
             OptionSpec("--regime", value: "LIST", help: "Comma-separated regimes: dk-2007-2026, dk-2027, shared-budget, custom."),
+            ExperimentCommand.yearsOption,
         ],
         examples: ["samspil compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5",
                    "samspil compare Scenarios/viborg-acute-team.json5 --regime dk-2007-2026,dk-2027 --out results/regimes",
-                   "samspil compare Scenarios/randers-cluster.json5 Scenarios/randers-acute-team.json5 --by municipality --entity Randers"],
+                   "samspil compare Scenarios/randers-cluster.json5 Scenarios/randers-acute-team.json5 --by municipality --entity Randers",
+                   "samspil compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5 --years 10 --out results/budget"],
         run: { args, console in
             let overrides = try ExperimentCommand.overrides(args, command: "compare")
             var configurations: [Configuration] = []

@@ -73,16 +73,29 @@ public enum Payback {
     /// Pass discounted amounts for a discounted payback year.
     /// - Complexity: O(years).
     public static func year(netChanges: [Double]) -> Int? {
-        var cumulative = 0.0
-        var candidate: Int? = nil
-        for (year, change) in netChanges.enumerated() {
+        var tracker = Tracker()
+        for change in netChanges { tracker.add(change) }
+        return tracker.year
+    }
+
+    /// The payback year, one year at a time: a budget streams its years
+    /// through it and keeps nothing per year.
+    public struct Tracker: Sendable, Equatable {
+        public private(set) var cumulative = 0.0
+        public private(set) var years = 0
+        /// The payback year so far (nil: not paid back at the latest year).
+        public private(set) var year: Int?
+        public init() {}
+
+        /// - Complexity: O(1).
+        public mutating func add(_ change: Double) {
             cumulative += change
             if cumulative <= 0 {
-                if candidate == nil { candidate = year }
+                if year == nil { year = years }
             } else {
-                candidate = nil
+                year = nil
             }
+            years += 1
         }
-        return candidate
     }
 }

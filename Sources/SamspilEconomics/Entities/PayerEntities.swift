@@ -69,6 +69,20 @@ public struct PayerEntities: Sendable, Equatable {
         }
     }
 
+    /// The entity a named payer is (a municipality or region goes to its
+    /// region's joint budget under a pooled regime, as every other cost).
+    /// Validation refuses names that do not exist.
+    /// - Complexity: O(entities).
+    func entity(named payer: PayerEntity, pooled: Bool) -> Int {
+        guard let e = entities.firstIndex(of: payer) else { preconditionFailure("no payer \(payer)") }
+        guard pooled else { return e }
+        switch payer.level {
+        case .municipality: return jointBudget(municipalityRegion[e])
+        case .region: return jointBudget(e - municipalityCount)
+        default: return e
+        }
+    }
+
     /// Indices of the named municipalities (unknown names are skipped: validation refuses them).
     func municipalities(named names: [String]) -> [Int] {
         names.compactMap { name in entities.prefix(municipalityCount).firstIndex { $0.name == name } }

@@ -98,7 +98,7 @@ public struct ProbabilisticSensitivity: Sendable {
         }
         let payers = ExperimentRunner.metricInfos.map(\.id).compactMap { PayerMetricID($0) }.filter { $0.kind == .net }
         // Then every named payer's net (of the base's system), e.g. "payer.net[municipality=Viborg]".
-        let named = ExperimentRunner.metricInfos(for: base.file.scenario).filter { $0.name == "payer.net" && $0.level != nil }
+        let named = ExperimentRunner.metricInfos(for: base.file.scenario, economics: base.file.economics).filter { $0.name == "payer.net" && $0.level != nil }
         outcomeKeys = [MetricKey(name: MetricID.totalCost.name, level: MetricKey.system, entity: ""),
                        MetricKey(name: "admissions", level: MetricKey.system, entity: ""),
                        MetricKey(name: "avoidedAdmissions", level: MetricKey.system, entity: "")]
@@ -216,7 +216,7 @@ public struct ProbabilisticSensitivity: Sendable {
             let finished = results.compactMap { $0 }
             guard finished.count == numbers.count else { return nil }
             let rows = finished.map { ExperimentRunner.values($0, file: edited.file, scenario: simulated) }
-            let index = Dictionary(ExperimentRunner.metricInfos(for: simulated).enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let index = Dictionary(ExperimentRunner.metricInfos(for: simulated, economics: edited.file.economics).enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
             columns.append(outcomeKeys.map { key in index[key].map { m in rows.map { $0[m] } } ?? rows.map { _ in .nan } })
         }
         // The paired mean differences, computed as `compare` computes them (so

@@ -4,7 +4,9 @@ import SamspilEngine
 /// replication runs: fixed-stride tables in one manually managed buffer,
 /// allocated once and written in place, so a count is a store (through an
 /// array each write paid a uniqueness check). ``EntityCounts`` is what it
-/// becomes at the end.
+/// becomes at the end. Hospital counts are kept per bed pool (hospital ward,
+/// as `Entities.hospital` names them) and added up per hospital at the end;
+/// occupancy is followed per hospital, all its wards together.
 ///
 /// A copy shares the buffer: the store has exactly one owner, the
 /// simulation's monitor, which frees it with `deallocate()` when the
@@ -16,11 +18,15 @@ struct EntityTally {
     @inline(__always) static var municipalityStride: Int { 19 }
     @inline(__always) static var hospitalStride: Int { 7 }
     @inline(__always) static var teamStride: Int { 4 }
+    @inline(__always) static var bedUnitStride: Int { 3 }
 
     private let base: UnsafeMutablePointer<Double>
     private let size: Int
     // Where each table starts in `base`.
-    private let hospitalStart, teamStart, bedHoursStart, stayDaysStart, responseHoursStart, responsesStart: Int
+    private let hospitalStart, teamStart, bedUnitStart, bedHoursStart, stayDaysStart, responseHoursStart, responsesStart: Int
+    /// The acute-bed unit of each municipality × patient group (its ward's unit); -1: none.
+    private let bedUnitOf: ContiguousArray<Int32>
+    private let groupCount: Int
     /// Each hospital's patients over time, for its occupancy percentile: the
     /// hours at each level from `levelStart[h]` (levels above the last are
     /// counted in it), the time of the last change and the current level.
@@ -28,21 +34,28 @@ struct EntityTally {
     private let lastChangeStart, levelNowStart: Int
 
     init(_ model: CompiledScenario) {
-        let m = model.municipalityCount, h = model.hospitalCount, t = model.teamCount
+        let m = model.municipalityCount, h = model.hospitalCount, t = model.teamCount, pools = model.poolCount
         hospitalStart = m * Self.municipalityStride
-        teamStart = hospitalStart + h * Self.hospitalStride
-        bedHoursStart = teamStart + t * Self.teamStride
+        teamStart = hospitalStart + pools * Self.hospitalStride
+        bedUnitStart = teamStart + t * Self.teamStride
+        bedHoursStart = bedUnitStart + model.bedUnitCount * Self.bedUnitStride
         stayDaysStart = bedHoursStart + m
-        responseHoursStart = stayDaysStart + h
+        responseHoursStart = stayDaysStart + pools
         responsesStart = responseHoursStart + t
         lastChangeStart = responsesStart + t
         levelNowStart = lastChangeStart + h
         // Four times the beds and then some: far above any occupancy a
         // scenario the loader accepts reaches, without growing during the run.
+        var beds = Array(repeating: 0, count: h)
+        for p in 0..<pools { beds[model.poolHospital[p]] += model.hospitalBeds[p] }
         var start = [levelNowStart + h]
-        for beds in model.hospitalBeds { start.append(start.last! + 4 * beds + 64) }
+        for b in beds { start.append(start.last! + 4 * b + 64) }
         levelStart = ContiguousArray(start)
         size = start.last!
+        groupCount = model.groupCount
+        bedUnitOf = ContiguousArray((0..<(m * model.groupCount)).map { k in
+            Int32(model.bedUnit(municipality: UInt16(k / model.groupCount), group: UInt8(k % model.groupCount)))
+        })
         base = .allocate(capacity: size)
         base.initialize(repeating: 0, count: size)
     }
@@ -64,9 +77,14 @@ struct EntityTally {
         if h >= 0 && who.hospital >= 0 { cell(hospitalStart &+ Int(who.hospital) &* Self.hospitalStride &+ h).pointee += amount }
         let t = EntityCounts.teamColumn(metric)
         if t >= 0 && who.team >= 0 { cell(teamStart &+ Int(who.team) &* Self.teamStride &+ t).pointee += amount }
+        let b = EntityCounts.bedUnitColumn(metric)
+        if b >= 0 && who.municipality >= 0 && who.group >= 0 {
+            let u = Int(bedUnitOf[Int(who.municipality) &* groupCount &+ Int(who.group)])
+            if u >= 0 { cell(bedUnitStart &+ u &* Self.bedUnitStride &+ b).pointee += amount }
+        }
     }
 
-    /// A discharge from hospital `h` after a stay of `days`.
+    /// A discharge from bed pool `h` after a stay of `days`.
     /// - Complexity: O(1).
     @inline(__always)
     func discharge(hospital h: Int, days: Double) {
@@ -89,15 +107,15 @@ struct EntityTally {
         cell(bedHoursStart &+ m).pointee += hours
     }
 
-    /// Hospital `h` has `patients` from `now` on.
+    /// Hospital `h` gains (or loses) `delta` patients at `now`.
     /// - Complexity: O(1).
     @inline(__always)
-    func hospitalLevel(_ h: Int, patients: Int, at now: Double) {
+    func hospitalLevel(_ h: Int, by delta: Int, at now: Double) {
         let last = cell(lastChangeStart &+ h), level = cell(levelNowStart &+ h)
         let top = levelStart[h &+ 1] &- levelStart[h] &- 1
         cell(levelStart[h] &+ Swift.min(Int(level.pointee), top)).pointee += now - last.pointee
         last.pointee = now
-        level.pointee = Double(patients)
+        level.pointee += Double(delta)
     }
 
     /// The warm-up ends: the hospitals' level histories restart (their levels carry over).
@@ -113,7 +131,7 @@ struct EntityTally {
     /// level at or below which a fraction `p` of the time was spent (among
     /// levels occupied for some time, as `LevelHistogram.quantile`).
     func quantile(_ p: Double, hospital h: Int, upTo end: Double) -> Double {
-        hospitalLevel(h, patients: Int(base[levelNowStart + h]), at: end)
+        hospitalLevel(h, by: 0, at: end)
         let hours = UnsafeBufferPointer(start: base + levelStart[h], count: levelStart[h + 1] - levelStart[h])
         let total = hours.reduce(0, +)
         guard total > 0 else { return base[levelNowStart + h] }
@@ -128,28 +146,28 @@ struct EntityTally {
     /// A copy of `count` values from `start`.
     private func values(_ start: Int, _ count: Int) -> [Double] { Array(UnsafeBufferPointer(start: base + start, count: count)) }
 
-    /// The counts at `end`, with each acute-bed unit's rows added up from its
-    /// municipalities' and `meanOccupancy` per hospital as the monitor measured it.
-    /// - Complexity: O(entities + hospital levels).
+    /// The counts at `end`: each hospital's rows added up from its bed pools',
+    /// and each hospital's mean
+    /// occupancy from its pools' `meanOccupancy` as the monitor measured them.
+    /// - Complexity: O(entities + bed pools + hospital levels).
     func counts(_ model: CompiledScenario, end: Double, meanOccupancy: [Double]) -> EntityCounts {
         let m = model.municipalityCount, h = model.hospitalCount, t = model.teamCount
         var c = EntityCounts(municipalities: m, hospitals: h, teams: t, bedUnits: model.bedUnitCount)
         c.municipality = values(0, m * Self.municipalityStride)
-        c.hospital = values(hospitalStart, h * Self.hospitalStride)
         c.team = values(teamStart, t * Self.teamStride)
         c.municipalityBedDays = values(bedHoursStart, m).map { $0 / 24 }
-        c.hospitalStayDays = values(stayDaysStart, h)
-        c.hospitalMeanOccupancy = meanOccupancy
+        for p in 0..<model.poolCount {
+            let k = model.poolHospital[p]
+            for j in 0..<Self.hospitalStride {
+                c.hospital[k * Self.hospitalStride + j] += base[hospitalStart + p * Self.hospitalStride + j]
+            }
+            c.hospitalStayDays[k] += base[stayDaysStart + p]
+            c.hospitalMeanOccupancy[k] += meanOccupancy[p]
+        }
         c.hospitalP95Occupancy = (0..<h).map { quantile(0.95, hospital: $0, upTo: end) }
         c.teamResponseHours = values(responseHoursStart, t)
         c.teamResponses = values(responsesStart, t)
-        let unitStride = EntityCounts.bedUnitMetrics.count
-        for k in 0..<m where model.municipalityBedUnit[k] >= 0 {
-            let u = model.municipalityBedUnit[k]
-            for (j, metric) in EntityCounts.bedUnitMetrics.enumerated() {
-                c.bedUnit[u * unitStride + j] += base[k * Self.municipalityStride + EntityCounts.municipalityColumn(metric)]
-            }
-        }
+        c.bedUnit = values(bedUnitStart, model.bedUnitCount * Self.bedUnitStride)
         return c
     }
 

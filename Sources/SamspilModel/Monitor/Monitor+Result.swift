@@ -67,18 +67,17 @@ extension Monitor {
         }
         usage.emergencyDepartmentVisits = Int(count[Metric.emergencyDepartmentVisits.rawValue])
         usage.ambulanceTrips = Int(count[Metric.ambulanceTrips.rawValue])
-        for h in 0..<model.hospitalCount {
-            usage.bedDays[h] = hospitalOccupancy[h].integral(upTo: end) / 24
-            usage.overflowBedHours[h] = hospitalOverflow[h].integral(upTo: end)
+        for p in 0..<model.poolCount {
+            usage.bedDaysByWard[p] = hospitalOccupancy[p].integral(upTo: end) / 24
+            usage.overflowBedHoursByWard[p] = hospitalOverflow[p].integral(upTo: end)
+            usage.acutePatientDaysInHospitalBedsByWard[p] = hospitalLent[p].integral(upTo: end) / 24
+            usage.availableBedDaysByWard[p] = hospitalCapacity[p].integral(upTo: end) / 24
         }
         for u in 0..<model.bedUnitCount {
             usage.acuteBedDays[u] = bedUnitLevel[u].integral(upTo: end) / 24
             usage.hospitalPatientDaysInAcuteBeds[u] = bedUnitLent[u].integral(upTo: end) / 24
         }
-        for h in 0..<model.hospitalCount {
-            usage.acutePatientDaysInHospitalBeds[h] = hospitalLent[h].integral(upTo: end) / 24
-            usage.availableBedDays[h] = hospitalCapacity[h].integral(upTo: end) / 24
-        }
+        usage.aggregateWards()
         for m in 0..<model.municipalityCount { usage.temporaryBedDays[m] = temporaryBeds[m].busy.integral(upTo: end) / 24 }
         let beyond = nurses.reduce(0) { $0 + $1.grantsBeyondCapacity } + temporaryBeds.reduce(0) { $0 + $1.grantsBeyondCapacity }
         let invariants = InvariantCheck(bedHoursByStays: bedHoursByStays, bedHoursByOccupancy: bedHours,

@@ -8,6 +8,8 @@ import SamspilEngine
 /// rest (``EntityCounts``). `-1` means "none".
 struct Entities {
     var municipality: Int32 = -1
+    /// The bed pool (hospital ward): below `hospitalCount` it is the hospital
+    /// itself (its medical ward); map with `CompiledScenario.poolHospital`.
     var hospital: Int32 = -1
     var team: Int32 = -1
     var group: Int32 = -1
@@ -60,7 +62,7 @@ struct Monitor {
     /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`; freed with the episode slots.
     var byEntity: EntityTally
 
-    // Hospitals
+    // Hospitals: every array is per bed pool (hospital ward).
     var hospitalOccupancy: ContiguousArray<TimeWeightedLevel>
     var hospitalOverflow: ContiguousArray<TimeWeightedLevel>
     /// Patients in medical beds, all hospitals: the occupancy distribution.
@@ -91,6 +93,9 @@ struct Monitor {
     var responseHistogram: ContiguousArray<Int> = ContiguousArray(repeating: 0, count: 24 * 60 * 7 + 1)
     var nurseHours: NurseHours
 
+    /// The hospital of each bed pool (for the trace, which names hospitals).
+    let poolHospital: ContiguousArray<UInt16>
+
     // Output
     var series: DailySeries?
     var trace: [TraceRecord]?
@@ -100,7 +105,8 @@ struct Monitor {
         precondition(Metric.allCases.count <= count.count, "Monitor.count holds at most \(count.count) metrics")
         usage = UsageLedger(model)
         byEntity = EntityTally(model)
-        let h = model.hospitalCount
+        let h = model.poolCount
+        poolHospital = ContiguousArray(model.poolHospital.map { UInt16($0) })
         hospitalOccupancy = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
         hospitalOverflow = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
         totalBeds = TimeWeightedLevel(level: Double(model.hospitalBeds.reduce(0, +)), at: 0)
@@ -152,7 +158,7 @@ struct Monitor {
             usage.teamVisits[Int(who.team)] += 1
         case .admissions:
             usage.recordAdmission(municipality: Int(who.municipality), group: Int(who.group), age: Int(who.age),
-                                  hospital: Int(who.hospital))
+                                  pool: Int(who.hospital))
         default:
             break
         }
@@ -225,7 +231,7 @@ struct Monitor {
         hospitalOccupancy[h].set(Double(patients), at: now)
         hospitalOverflow[h].set(Double(overflow), at: now)
         totalOccupancy.set(totalOccupancy.level + totalDelta, at: now)
-        byEntity.hospitalLevel(h, patients: patients, at: now)
+        byEntity.hospitalLevel(Int(poolHospital[h]), by: totalDelta, at: now)
     }
 
     /// Hospital `h` now has `beds` available beds (all hospitals: `totalBeds`).
@@ -288,7 +294,8 @@ struct Monitor {
     @inline(__always)
     mutating func recordStep(_ e: Episode, _ step: TraceStep, at now: Double, detail: UInt16 = 0) {
         guard trace != nil else { return }
-        trace!.append(TraceRecord(time: now, episode: e.key, step: step, municipality: e.municipality, hospital: e.hospital,
+        trace!.append(TraceRecord(time: now, episode: e.key, step: step, municipality: e.municipality,
+                                  hospital: e.hospital == .max ? .max : poolHospital[Int(e.hospital)],
                                   group: e.group, age: e.age, band: e.band, route: e.route, detail: detail))
     }
 }

@@ -13,8 +13,8 @@ public struct EntityCounts: Sendable, Equatable {
     public static let hospitalMetrics = Metric.allCases.filter { hospitalColumn($0) >= 0 }
     /// The metrics counted per acute team.
     public static let teamMetrics = Metric.allCases.filter { teamColumn($0) >= 0 }
-    /// The metrics per acute-bed unit: its municipalities' counts added up.
-    public static let bedUnitMetrics: [Metric] = [.acuteBedReferrals, .acuteBedRefusals, .acuteBedEpisodes]
+    /// The metrics counted per acute-bed unit (the unit serving the patient's municipality and ward).
+    public static let bedUnitMetrics = Metric.allCases.filter { bedUnitColumn($0) >= 0 }
 
     public let municipalityCount: Int
     public let hospitalCount: Int
@@ -42,7 +42,8 @@ public struct EntityCounts: Sendable, Equatable {
     init(municipalities: Int, hospitals: Int, teams: Int, bedUnits: Int) {
         precondition(EntityTally.municipalityStride == Self.municipalityMetrics.count
                      && EntityTally.hospitalStride == Self.hospitalMetrics.count
-                     && EntityTally.teamStride == Self.teamMetrics.count, "EntityTally's strides match the column lists")
+                     && EntityTally.teamStride == Self.teamMetrics.count
+                     && EntityTally.bedUnitStride == Self.bedUnitMetrics.count, "EntityTally's strides match the column lists")
         municipalityCount = municipalities
         hospitalCount = hospitals
         teamCount = teams
@@ -83,8 +84,8 @@ public struct EntityCounts: Sendable, Equatable {
     /// Acute-bed unit `u`'s count of `metric` (0 when it is not counted per unit).
     /// - Complexity: O(1).
     public func bedUnit(_ u: Int, _ metric: Metric) -> Double {
-        guard let c = Self.bedUnitMetrics.firstIndex(of: metric) else { return 0 }
-        return bedUnit[u * Self.bedUnitMetrics.count + c]
+        let c = Self.bedUnitColumn(metric)
+        return c < 0 ? 0 : bedUnit[u * Self.bedUnitMetrics.count + c]
     }
 
     // The columns, in `Metric.allCases` order so that the metric lists above
@@ -141,6 +142,17 @@ public struct EntityCounts: Sendable, Equatable {
         case .teamEscalations: 1
         case .waitingDeteriorations: 2
         case .teamNotCredibleNow: 3
+        default: -1
+        }
+    }
+
+    /// - Complexity: O(1).
+    @inline(__always)
+    static func bedUnitColumn(_ metric: Metric) -> Int {
+        switch metric {
+        case .acuteBedReferrals: 0
+        case .acuteBedRefusals: 1
+        case .acuteBedEpisodes: 2
         default: -1
         }
     }

@@ -6,11 +6,22 @@ public struct UsageLedger: Sendable, Equatable {
     public let groupCount: Int
     public let ageCount: Int
     public let hospitalCount: Int
+    /// Hospital wards (bed pools): the hospital and the ward (an index into
+    /// ``Scenario/wardNames``) of each. Ward `p` below `hospitalCount` is
+    /// hospital `p`'s medical ward; the per-hospital arrays sum their wards.
+    public let wardHospital: [Int]
+    public let wardKind: [Int]
 
     /// Admissions by municipality × group × age band (index `(m * groups + g) * ages + a`).
     public var admissions: [Int]
     /// Admissions by hospital.
     public var admissionsByHospital: [Int]
+    /// Admissions, occupied, available and lent bed-days and overflow bed-hours by hospital ward.
+    public var admissionsByWard: [Int]
+    public var bedDaysByWard: [Double]
+    public var availableBedDaysByWard: [Double]
+    public var acutePatientDaysInHospitalBedsByWard: [Double]
+    public var overflowBedHoursByWard: [Double]
     /// Admissions of citizens in 65+ bands in groups counted as preventable.
     public var preventableAdmissions65 = 0
     /// Delayed-discharge patients by municipality and number of delayed days
@@ -52,6 +63,13 @@ public struct UsageLedger: Sendable, Equatable {
         groupCount = model.groupCount
         ageCount = model.ageCount
         hospitalCount = model.hospitalCount
+        wardHospital = model.poolHospital
+        wardKind = model.poolWard
+        admissionsByWard = Array(repeating: 0, count: model.poolCount)
+        bedDaysByWard = Array(repeating: 0, count: model.poolCount)
+        availableBedDaysByWard = Array(repeating: 0, count: model.poolCount)
+        acutePatientDaysInHospitalBedsByWard = Array(repeating: 0, count: model.poolCount)
+        overflowBedHoursByWard = Array(repeating: 0, count: model.poolCount)
         let m = model.municipalityCount
         admissions = Array(repeating: 0, count: m * model.groupCount * model.ageCount)
         admissionsByHospital = Array(repeating: 0, count: model.hospitalCount)
@@ -77,9 +95,25 @@ public struct UsageLedger: Sendable, Equatable {
     }
 
     @inline(__always)
-    mutating func recordAdmission(municipality m: Int, group g: Int, age a: Int, hospital h: Int) {
+    mutating func recordAdmission(municipality m: Int, group g: Int, age a: Int, pool p: Int) {
         admissions[(m * groupCount + g) * ageCount + a] += 1
-        admissionsByHospital[h] += 1
+        admissionsByWard[p] += 1
+    }
+
+    /// The per-hospital figures as sums over each hospital's wards (its
+    /// medical ward first, so a hospital with one ward keeps its value exactly).
+    /// - Complexity: O(wards).
+    mutating func aggregateWards() {
+        for p in wardHospital.indices {
+            let h = wardHospital[p]
+            let first = p < hospitalCount
+            admissionsByHospital[h] = (first ? 0 : admissionsByHospital[h]) + admissionsByWard[p]
+            bedDays[h] = first ? bedDaysByWard[p] : bedDays[h] + bedDaysByWard[p]
+            availableBedDays[h] = first ? availableBedDaysByWard[p] : availableBedDays[h] + availableBedDaysByWard[p]
+            acutePatientDaysInHospitalBeds[h] = first ? acutePatientDaysInHospitalBedsByWard[p]
+                : acutePatientDaysInHospitalBeds[h] + acutePatientDaysInHospitalBedsByWard[p]
+            overflowBedHours[h] = first ? overflowBedHoursByWard[p] : overflowBedHours[h] + overflowBedHoursByWard[p]
+        }
     }
 
     @inline(__always)

@@ -23,6 +23,9 @@ public struct AcuteTeam: Sendable, Equatable {
     public var followUp: FollowUp?
     /// Discharge from hospital before medical readiness, supported by team visits.
     public var earlyDischarge: EarlyDischarge?
+    /// The ward whose patient groups the team treats (a psychiatric outreach
+    /// team serves `psychiatric`); a municipality has at most one team per ward.
+    public var ward: String = Hospital.medicalWard
 
     public struct Shift: Sendable, Equatable {
         public var name: String
@@ -105,6 +108,30 @@ public struct AcuteBedUnit: Sendable, Equatable {
     /// use a free acute bed instead of overflow, and acute-bed patients use a free
     /// hospital bed instead of being refused.
     public var sharing: Sharing
+    /// The ward whose patient groups the unit treats, and whose beds it pools
+    /// with when `pooled` (24-hour psychiatric acute places serve `psychiatric`).
+    public var ward: String = Hospital.medicalWard
+    /// Who runs the unit jointly: each payer level's share of its staff and
+    /// cost (`municipality`, `region`), summing to 1; empty: the municipalities alone.
+    public var costShares: [CostShare] = []
+
+    /// The region's share of the unit's cost when the scenario sets `costShares`; `nil`: the regime decides.
+    public var regionCostShare: Double? {
+        costShares.isEmpty ? nil : costShares.reduce(0) { $0 + ($1.payer == "region" ? $1.share : 0) }
+    }
+
+    /// The payer levels that can share a unit's cost.
+    public static let costSharePayers = ["municipality", "region"]
+
+    public struct CostShare: Sendable, Equatable {
+        /// `municipality` or `region`.
+        public var payer: String
+        public var share: Double
+        public init(payer: String, share: Double) {
+            self.payer = payer
+            self.share = share
+        }
+    }
 
     public enum Sharing: Sendable, Equatable {
         case partitioned

@@ -20,6 +20,36 @@ public struct Hospital: Sendable, Equatable {
     public var dischargeHours: HourWindow
     /// What happens to a patient admitted when every bed is taken.
     public var overflow: OverflowPolicy
+    /// Wards besides the medical one (whose beds, bed changes, discharge hours
+    /// and overflow policy are the hospital's own fields above): each is a bed
+    /// pool of its own, serving the patient groups that name it.
+    public var wards: [Ward] = []
+
+    /// The ward every hospital has: its own beds and rules.
+    public static let medicalWard = "medical"
+
+    /// A ward of its own (e.g. `psychiatric`): its beds are a separate queue.
+    public struct Ward: Sendable, Equatable {
+        public var name: String
+        public var beds: Int
+        public var bedChanges: [BedChange]
+        public var dischargeHours: HourWindow
+        public var overflow: OverflowPolicy
+        public init(name: String, beds: Int, bedChanges: [BedChange] = [],
+                    dischargeHours: HourWindow = HourWindow(from: 8, to: 20), overflow: OverflowPolicy = .moveToFreeBed) {
+            self.name = name
+            self.beds = beds
+            self.bedChanges = bedChanges
+            self.dischargeHours = dischargeHours
+            self.overflow = overflow
+        }
+    }
+
+    /// Every ward of the hospital, the medical ward first.
+    public var allWards: [Ward] {
+        [Ward(name: Self.medicalWard, beds: medicalBeds, bedChanges: bedChanges, dischargeHours: dischargeHours, overflow: overflow)]
+            + wards
+    }
 
     /// Danish hospitals never turn an acute patient away: above capacity the
     /// patient lies in a corridor or another ward.
@@ -41,7 +71,9 @@ public struct Hospital: Sendable, Equatable {
     }
 
     public init(name: String, region: String, medicalBeds: Int, bedChanges: [BedChange] = [],
-                dischargeHours: HourWindow = HourWindow(from: 8, to: 20), overflow: OverflowPolicy = .moveToFreeBed) {
+                dischargeHours: HourWindow = HourWindow(from: 8, to: 20), overflow: OverflowPolicy = .moveToFreeBed,
+                wards: [Ward] = []) {
+        self.wards = wards
         self.name = name
         self.region = region
         self.medicalBeds = medicalBeds

@@ -33,6 +33,10 @@ public struct PatientGroup: Sendable, Equatable {
     /// Whether admissions of this group count as preventable admissions
     /// (Danish "forebyggelige indlæggelser": pneumonia, UTI, dehydration, COPD …).
     public var preventable: Bool
+    /// The ward the group is admitted to (``Hospital/medicalWard`` unless
+    /// named): its hospital stays queue for that ward's beds, and only a team
+    /// or acute-bed unit serving that ward treats it.
+    public var ward: String = Hospital.medicalWard
 
     public init(name: String, ratePerThousandPerYear: [Double], severity: [SeverityShares],
                 emergencyCallShare: BandValues = BandValues(gpManageable: 0, borderline: 0.1, mustAdmit: 0.5),

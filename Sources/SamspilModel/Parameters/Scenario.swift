@@ -31,6 +31,16 @@ public struct Scenario: Sendable, Equatable {
     /// Deterioration while waiting for the acute team's first visit.
     public var deterioration = DeteriorationSettings()
 
+    /// The wards of the scenario: `medical`, then every other ward in the order
+    /// hospitals first name them.
+    public var wardNames: [String] {
+        var names = [Hospital.medicalWard]
+        for hospital in hospitals {
+            for ward in hospital.wards where !names.contains(ward.name) { names.append(ward.name) }
+        }
+        return names
+    }
+
     public init(name: String, description: String = "", simulation: SimulationSettings = SimulationSettings(),
                 ageBands: [String] = Scenario.defaultAgeBands, regions: [Region], hospitals: [Hospital],
                 municipalities: [Municipality], patientGroups: [PatientGroup],

@@ -12,13 +12,13 @@ extension PatientFlowSimulation {
     mutating func referralProbabilities(_ e: Episode, doctor d: DoctorType, manageable: Bool = false) -> ReferralProbabilities {
         let group = model.groups[Int(e.group)]
         var offer = ReferralPolicy.Offer()
-        let t = model.municipalityTeam[Int(e.municipality)]
+        let t = model.team(municipality: e.municipality, group: e.group)
         if t >= 0 && group.hasTeamTreatment && canPromiseVisit(team: t) {
             offer.teamShare = manageable ? group.teamManageableReferralShare : group.teamSubstitutableShare
             offer.teamTrust = teams.trust[t]
             offer.teamIsRoundTheClock = model.teamPlans[t].isRoundTheClock
         }
-        if model.municipalityBedUnit[Int(e.municipality)] >= 0 && group.hasBedTreatment {
+        if model.bedUnit(municipality: e.municipality, group: e.group) >= 0 && group.hasBedTreatment {
             offer.bedShare = group.bedSubstitutableShare
         }
         return model.referralPolicy.probabilities(doctor: d, offer: offer)
@@ -82,7 +82,7 @@ extension PatientFlowSimulation {
     /// A team referral was refused: try an acute bed, else admit.
     mutating func refusedAlternative(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
-        if model.municipalityBedUnit[Int(e.municipality)] >= 0, model.groups[Int(e.group)].hasBedTreatment,
+        if model.bedUnit(municipality: e.municipality, group: e.group) >= 0, model.groups[Int(e.group)].hasBedTreatment,
            referToAcuteBed(id) { return }
         emergencyDepartment(id, referred: true)
     }

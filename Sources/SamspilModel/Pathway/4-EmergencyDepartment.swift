@@ -36,7 +36,7 @@ extension PatientFlowSimulation {
     /// Municipal staff at the emergency department send a borderline arrival home with the team.
     mutating func forwardVisitation(_ id: UInt32) -> Bool {
         let e = episodes.slots[Int(id)]
-        let t = model.municipalityTeam[Int(e.municipality)]
+        let t = model.team(municipality: e.municipality, group: e.group)
         guard t >= 0, let forward = model.teams[t].forwardVisitation,
               model.groups[Int(e.group)].hasTeamTreatment,
               forward.days.contains(model.time.weekday(now)),

@@ -17,7 +17,7 @@ extension PatientFlowSimulation {
     mutating func pressureRound() {
         let pressure = model.bedPressure
         var total = 0
-        for h in 0..<model.hospitalCount {
+        for h in 0..<model.poolCount {
             let excess = Double(hospitals.wardPatients(h)) - pressure.occupancyThreshold * Double(hospitals.beds[h])
             hospitals.pressureExcess[h] = excess >= 0 ? Int(excess.rounded(.down)) + 1 : 0
             total += hospitals.pressureExcess[h]

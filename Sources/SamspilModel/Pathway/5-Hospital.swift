@@ -1,6 +1,7 @@
 import SamspilEngine
 
-/// The hospitals' beds and patients.
+/// The hospitals' beds and patients, per bed pool (a hospital's ward: every
+/// index `h` below is a pool, see `CompiledScenario.poolHospital`).
 struct HospitalState {
     /// Patients of each hospital in its beds or in overflow (lent acute beds excluded).
     var patients: ContiguousArray<Int>
@@ -12,10 +13,10 @@ struct HospitalState {
     var pressureExcess: ContiguousArray<Int>
 
     init(_ model: CompiledScenario) {
-        patients = ContiguousArray(repeating: 0, count: model.hospitalCount)
-        outlying = ContiguousArray(repeating: 0, count: model.hospitalCount)
+        patients = ContiguousArray(repeating: 0, count: model.poolCount)
+        outlying = ContiguousArray(repeating: 0, count: model.poolCount)
         beds = ContiguousArray(model.hospitalBeds)
-        pressureExcess = ContiguousArray(repeating: 0, count: model.hospitalCount)
+        pressureExcess = ContiguousArray(repeating: 0, count: model.poolCount)
     }
 
     /// Patients of hospital `h` on the ward (in beds or, above capacity, in corridor beds).
@@ -31,7 +32,8 @@ struct HospitalState {
 // bed, a bed lent by a pooled acute-bed unit, or overflow — and the length of
 // stay until medically ready.
 extension PatientFlowSimulation {
-    /// The catchment decides the hospital, once per episode.
+    /// The catchment decides the hospital, once per episode; the group's ward
+    /// decides the bed pool (`episode.hospital` holds the pool).
     mutating func chooseHospital(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
         let m = Int(e.municipality)
@@ -39,7 +41,9 @@ extension PatientFlowSimulation {
         let u = g.nextUnitDouble()
         var k = model.catchmentStart[m]
         while k < model.catchmentStart[m + 1] - 1 && u >= model.catchmentCumulative[k] { k += 1 }
-        episodes.slots[Int(id)].hospital = model.catchmentHospital[k]
+        let pool = model.pool(hospital: model.catchmentHospital[k], group: e.group)
+        // The schema rejects a group whose ward a catchment hospital lacks; else its medical ward.
+        episodes.slots[Int(id)].hospital = pool != .max ? pool : model.catchmentHospital[k]
     }
 
     /// Admission: a hospital bed, a lent acute bed, or overflow.
@@ -95,7 +99,7 @@ extension PatientFlowSimulation {
         schedule(EventKind.ready, at: e.readyTime, episode: id, priority: .release)
 
         // Early discharge into team care.
-        let t = model.municipalityTeam[Int(e.municipality)]
+        let t = model.team(municipality: e.municipality, group: e.group)
         if t >= 0, let early = model.teams[t].earlyDischarge,
            model.groups[Int(e.group)].hasTeamTreatment, stay > early.hoursEarly {
             var ge = SplitMix64(episode: e.key, Purpose.earlyDischarge)
@@ -129,7 +133,7 @@ extension PatientFlowSimulation {
         }
     }
 
-    /// Hospital `h` opens or closes beds: entry `index` of its schedule.
+    /// Bed pool `h` opens or closes beds: entry `index` of its schedule.
     mutating func bedChange(hospital h: Int, index: Int) {
         let beds = model.bedSchedules[h][index].beds
         hospitals.beds[h] = beds

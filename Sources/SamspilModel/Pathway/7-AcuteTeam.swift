@@ -33,7 +33,7 @@ extension PatientFlowSimulation {
 
     /// Refers an episode to its municipality's team; `false` when refused.
     mutating func referToTeam(_ id: UInt32, source: TeamSource) -> Bool {
-        let t = model.municipalityTeam[Int(episodes.slots[Int(id)].municipality)]
+        let t = model.team(municipality: episodes.slots[Int(id)].municipality, group: episodes.slots[Int(id)].group)
         guard t >= 0 else { return false }
         guard teams.caseload[t] < model.teams[t].maximumCaseload else {
             count(.teamRefusals, for: Entities(team: Int32(t)))
@@ -221,7 +221,7 @@ extension PatientFlowSimulation {
     mutating func earlyDischarge(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
         guard e.phase == .inHospital else { return }
-        let t = model.municipalityTeam[Int(e.municipality)]
+        let t = model.team(municipality: e.municipality, group: e.group)
         count(.teamReferrals, for: Entities(e))
         guard teams.caseload[t] < model.teams[t].maximumCaseload else {
             count(.teamRefusals, for: Entities(team: Int32(t)))

@@ -16,7 +16,7 @@ extension PatientFlowSimulation {
     /// Refers to the municipality's acute beds; in a pooled unit a free hospital bed is lent when full.
     mutating func referToAcuteBed(_ id: UInt32) -> Bool {
         let e = episodes.slots[Int(id)]
-        let u = model.municipalityBedUnit[Int(e.municipality)]
+        let u = model.bedUnit(municipality: e.municipality, group: e.group)
         guard u >= 0, model.groups[Int(e.group)].hasBedTreatment else { return false }
         let who = Entities(e)
         count(.acuteBedReferrals, for: who)

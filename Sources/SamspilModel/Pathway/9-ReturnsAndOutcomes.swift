@@ -20,7 +20,7 @@ extension PatientFlowSimulation {
     /// After a hospital stay: follow-up visit, readmission draw, outcome.
     mutating func afterHospital(_ id: UInt32) {
         var e = episodes.slots[Int(id)]
-        let t = model.municipalityTeam[Int(e.municipality)]
+        let t = model.team(municipality: e.municipality, group: e.group)
         if t >= 0, let followUp = model.teams[t].followUp, model.isOld[Int(e.age)] {
             var g = SplitMix64(episode: e.key, Purpose.followUp)
             if g.nextUnitDouble() < followUp.share {

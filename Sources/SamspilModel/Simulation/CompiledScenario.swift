@@ -15,6 +15,11 @@ public struct CompiledScenario: Sendable {
     let ageCount: Int
     let groupCount: Int
     let hospitalCount: Int
+    /// Wards of the scenario (`medical` first) and bed pools: one per hospital
+    /// ward. Pool `h` below `hospitalCount` is hospital `h`'s medical ward, so
+    /// a scenario without other wards has exactly one pool per hospital.
+    let wardCount: Int
+    let poolCount: Int
     let municipalityCount: Int
     let teamCount: Int
     let bedUnitCount: Int
@@ -43,8 +48,16 @@ public struct CompiledScenario: Sendable {
     let catchmentStart: [Int]          // index into catchmentHospital, count + 1 entries
     let catchmentHospital: [UInt16]
     let catchmentCumulative: [Double]
-    let municipalityTeam: [Int]        // -1: none
-    let municipalityBedUnit: [Int]     // -1: none
+    /// The team and acute-bed unit of each municipality × ward (index `m * wardCount + w`); -1: none.
+    let municipalityTeam: [Int]
+    let municipalityBedUnit: [Int]
+    /// The ward each group is admitted to.
+    let groupWard: [Int]
+    /// The bed pool of each hospital × ward (index `h * wardCount + w`); `UInt16.max`: the hospital has no such ward.
+    let hospitalWardPool: [UInt16]
+    /// The hospital and ward of each bed pool.
+    let poolHospital: [Int]
+    let poolWard: [Int]
     /// What the loop needs of each municipality's discharge rules: plain values
     /// (the temporary-bed stay is kept apart, in `temporaryBedStay`).
     struct DischargeRules: Sendable {
@@ -106,6 +119,7 @@ public struct CompiledScenario: Sendable {
     let teamVisitDuration: [PreparedDistribution]
     let teamTravelTime: [PreparedDistribution]
 
+    /// Per bed pool (hospital ward).
     let hospitalDischargeHours: [HourWindow]
     let hospitalOverflowPolicy: [Hospital.OverflowPolicy]
 
@@ -146,13 +160,13 @@ public struct CompiledScenario: Sendable {
     }
     let teamPlans: [TeamPlan]
 
-    // Hospitals
+    // Hospitals: every table below is per bed pool (hospital ward).
     let bedSchedules: [[(time: Double, beds: Int)]]
-    /// Medical beds of each hospital at time 0.
+    /// Beds of each pool at time 0.
     let hospitalBeds: [Int]
     /// Beds of each acute-bed unit.
     let bedUnitBeds: [Int]
-    /// The hospital that lends beds to (and borrows beds of) each acute-bed unit; -1: none.
+    /// The bed pool (hospital ward) that lends beds to (and borrows beds of) each acute-bed unit; -1: none.
     let bedUnitHospital: [Int]
 
     // Settings the loop reads, resolved once to plain values: the loop never
@@ -272,14 +286,35 @@ public struct CompiledScenario: Sendable {
         self.catchmentHospital = catchmentHospital
         self.catchmentCumulative = catchmentCumulative
 
-        var municipalityTeam = Array(repeating: -1, count: municipalityCount)
-        var municipalityBedUnit = Array(repeating: -1, count: municipalityCount)
+        // Bed pools: every hospital's medical ward, then each hospital's other wards.
+        let wardNames = scenario.wardNames
+        let wardIndex = Dictionary(uniqueKeysWithValues: wardNames.enumerated().map { ($1, $0) })
+        let wardCount = wardNames.count
+        self.wardCount = wardCount
+        var pools: [(hospital: Int, ward: Int, spec: Hospital.Ward)] = scenario.hospitals.enumerated().map { h, hospital in
+            (h, 0, hospital.allWards[0])
+        }
+        for (h, hospital) in scenario.hospitals.enumerated() {
+            for ward in hospital.wards { pools.append((h, wardIndex[ward.name]!, ward)) }
+        }
+        poolCount = pools.count
+        poolHospital = pools.map(\.hospital)
+        poolWard = pools.map(\.ward)
+        var hospitalWardPool = Array(repeating: UInt16.max, count: hospitalCount * wardCount)
+        for (p, pool) in pools.enumerated() { hospitalWardPool[pool.hospital * wardCount + pool.ward] = UInt16(p) }
+        self.hospitalWardPool = hospitalWardPool
+        groupWard = scenario.patientGroups.map { wardIndex[$0.ward] ?? 0 }
+
+        var municipalityTeam = Array(repeating: -1, count: municipalityCount * wardCount)
+        var municipalityBedUnit = Array(repeating: -1, count: municipalityCount * wardCount)
         let municipalityIndex = Dictionary(uniqueKeysWithValues: scenario.municipalities.enumerated().map { ($1.name, $0) })
         for (t, team) in scenario.acuteTeams.enumerated() {
-            for name in team.municipalities { municipalityTeam[municipalityIndex[name]!] = t }
+            let w = wardIndex[team.ward] ?? 0
+            for name in team.municipalities { municipalityTeam[municipalityIndex[name]! * wardCount + w] = t }
         }
         for (u, unit) in scenario.acuteBedUnits.enumerated() {
-            for name in unit.municipalities { municipalityBedUnit[municipalityIndex[name]!] = u }
+            let w = wardIndex[unit.ward] ?? 0
+            for name in unit.municipalities { municipalityBedUnit[municipalityIndex[name]! * wardCount + w] = u }
         }
         self.municipalityTeam = municipalityTeam
         self.municipalityBedUnit = municipalityBedUnit
@@ -337,16 +372,17 @@ public struct CompiledScenario: Sendable {
         teamResponseDelay = scenario.acuteTeams.map { PreparedDistribution($0.responseDelay) }
         teamVisitDuration = scenario.acuteTeams.map { PreparedDistribution($0.visitDuration) }
         teamTravelTime = scenario.acuteTeams.map { PreparedDistribution($0.travelTime) }
-        hospitalDischargeHours = scenario.hospitals.map(\.dischargeHours)
-        hospitalOverflowPolicy = scenario.hospitals.map(\.overflow)
-        bedSchedules = scenario.hospitals.map { h in
-            h.bedChanges.sorted { $0.fromDay < $1.fromDay }.map { (time: $0.fromDay * 24, beds: $0.beds) }
+        hospitalDischargeHours = pools.map(\.spec.dischargeHours)
+        hospitalOverflowPolicy = pools.map(\.spec.overflow)
+        bedSchedules = pools.map { pool in
+            pool.spec.bedChanges.sorted { $0.fromDay < $1.fromDay }.map { (time: $0.fromDay * 24, beds: $0.beds) }
         }
-        hospitalBeds = scenario.hospitals.map(\.medicalBeds)
+        hospitalBeds = pools.map(\.spec.beds)
         bedUnitBeds = scenario.acuteBedUnits.map(\.beds)
         bedUnitHospital = scenario.acuteBedUnits.map { unit in
-            if case .pooled(let name) = unit.sharing { return hospitalIndex[name] ?? -1 }
-            return -1
+            guard case .pooled(let name) = unit.sharing, let h = hospitalIndex[name] else { return -1 }
+            let pool = hospitalWardPool[h * wardCount + (wardIndex[unit.ward] ?? 0)]
+            return pool == .max ? -1 : Int(pool)
         }
 
         seed = s.seed
@@ -442,6 +478,30 @@ extension CompiledScenario {
             RateProfile.nextArrival(after: time, rateScale: stream.ratePerHour,
                                     cumulative: UnsafeBufferPointer(rebasing: tables[start ..< start &+ profileStride]), using: &g)
         }
+    }
+}
+
+extension CompiledScenario {
+    /// The acute team serving municipality `m`'s patients of group `g` (its ward); -1: none.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func team(municipality m: UInt16, group g: UInt8) -> Int {
+        // One ward (every scenario without wards): no read of the group's ward.
+        wardCount == 1 ? municipalityTeam[Int(m)] : municipalityTeam[Int(m) &* wardCount &+ groupWard[Int(g)]]
+    }
+
+    /// The acute-bed unit serving municipality `m`'s patients of group `g` (its ward); -1: none.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func bedUnit(municipality m: UInt16, group g: UInt8) -> Int {
+        wardCount == 1 ? municipalityBedUnit[Int(m)] : municipalityBedUnit[Int(m) &* wardCount &+ groupWard[Int(g)]]
+    }
+
+    /// The bed pool of hospital `h`'s ward for group `g`.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func pool(hospital h: UInt16, group g: UInt8) -> UInt16 {
+        wardCount == 1 ? h : hospitalWardPool[Int(h) &* wardCount &+ groupWard[Int(g)]]
     }
 }
 

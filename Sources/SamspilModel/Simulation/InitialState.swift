@@ -6,7 +6,7 @@ extension PatientFlowSimulation {
     /// Fills each hospital with the number of patients its demand implies
     /// (arrival rate of likely admissions × mean stay), each with a residual stay.
     mutating func prefillHospitals() {
-        var expected = [Double](repeating: 0, count: model.hospitalCount)
+        var expected = [Double](repeating: 0, count: model.poolCount)
         for stream in model.streams {
             let index = Int(stream.group) * model.ageCount + Int(stream.age)
             let (_, borderCut) = model.severityCumulative[index]
@@ -17,11 +17,12 @@ extension PatientFlowSimulation {
             for k in model.catchmentStart[m]..<model.catchmentStart[m + 1] {
                 let share = model.catchmentCumulative[k] - previous
                 previous = model.catchmentCumulative[k]
-                expected[Int(model.catchmentHospital[k])] += stream.ratePerHour * admitShare * meanStay * share
+                let pool = model.pool(hospital: model.catchmentHospital[k], group: stream.group)
+                expected[pool == .max ? Int(model.catchmentHospital[k]) : Int(pool)] += stream.ratePerHour * admitShare * meanStay * share
             }
         }
         var g = Xoshiro256StarStar(StreamKey(masterSeed: model.seed, replication: replication, purpose: Purpose.initialState))
-        for h in 0..<model.hospitalCount {
+        for h in 0..<model.poolCount {
             // Bounded: at most twice the most beds the hospital ever has (a
             // scenario whose demand implies more is far beyond any steady state).
             let cap = 2 * model.bedSchedules[h].reduce(hospitals.beds[h]) { Swift.max($0, $1.beds) }

@@ -23,16 +23,21 @@ struct ModelTime: Sendable {
     /// (22–7) belongs to the day on which it opens.
     func nextTime(atOrAfter t: Double, in window: HourWindow, on days: WeekdaySet) -> Double? {
         guard window.hours > 0, days.bits != 0 else { return nil }
-        if window.hours >= 24 && days == .all { return t }
+        if window.hours >= 24 && days.bits == 0x7F { return t }
         let today = day(t)
         // Windows of successive days are disjoint and increasing, so the first
         // one that has not closed by `t` is the answer. Yesterday's may still be
         // open when it wraps; within eight days every accepted weekday recurs.
-        for d in (today - 1)...(today + 8) where days.contains(weekday(ofDay: d)) {
-            let base = Double(d) * 24
-            let open = base + window.from
-            let close = window.from < window.to ? base + window.to : base + 24 + window.to
-            if t < close { return Swift.max(t, open) }
+        // The weekday advances by one per day: one remainder, not two per day.
+        var dayOfWeek = weekday(ofDay: today - 1)
+        for d in (today - 1)...(today + 8) {
+            if days.contains(dayOfWeek) {
+                let base = Double(d) * 24
+                let open = base + window.from
+                let close = window.from < window.to ? base + window.to : base + 24 + window.to
+                if t < close { return Swift.max(t, open) }
+            }
+            dayOfWeek = dayOfWeek == 6 ? 0 : dayOfWeek + 1
         }
         return nil
     }

@@ -137,7 +137,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
 
     /// The daily 23:00 census: patients above the available beds.
     mutating func census() {
-        for h in 0..<model.hospitalCount {
+        for h in 0..<model.poolCount {
             let excess = hospitals.overflowPatients(h)
             if excess > 0 {
                 count(.overcrowdingPatients2300, Double(excess), for: Entities(hospital: Int32(h)))

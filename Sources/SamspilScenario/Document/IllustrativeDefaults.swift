@@ -7,6 +7,7 @@ public enum IllustrativeDefaults {
     /// (object kind, key, default as documented).
     static let table: [(kind: String, key: String, value: String)] = [
         ("Hospital", "dischargeHours", "{from: 8, to: 20}"),
+        ("Ward", "dischargeHours", "{from: 8, to: 20}"),
         ("PatientGroup", "emergencyCallShare", "{gpManageable: 0, borderline: 0.1, mustAdmit: 0.5}"),
         ("PatientGroup", "needsMunicipalCare", "0.3 in every band"),
         ("PatientGroup", "temporaryBedShare", "0.2"),
@@ -76,7 +77,7 @@ public enum IllustrativeDefaults {
     /// Where each object kind lives in a scenario document, and whether the
     /// object is a feature (its keys only matter when the object is there).
     static let places: [String: (path: String, onlyIfPresent: Bool)] = [
-        "Hospital": ("hospitals[*]", false), "PatientGroup": ("patientGroups[*]", false),
+        "Hospital": ("hospitals[*]", false), "Ward": ("hospitals[*].wards[*]", true), "PatientGroup": ("patientGroups[*]", false),
         "BandShares": ("patientGroups[*].emergencyCallShare", true), "TeamTreatment": ("patientGroups[*].acuteTeam", true),
         "BedTreatment": ("patientGroups[*].acuteBed", true), "AcuteTeam": ("acuteTeams[*]", false),
         "EarlyDischarge": ("acuteTeams[*].earlyDischarge", true), "Contact": ("contact", false), "Decision": ("decision", false),

@@ -74,6 +74,9 @@ extension ScenarioSchema {
                                                   default: e.gpCapitationPerCitizenYear)
         e.regionBlockGrantPerYear = o.optional("regionBlockGrantPerYearDkk", .number(.range(0...1e13)), default: e.regionBlockGrantPerYear)
         e.behaviour = o.optional("behaviour", behaviourCoefficients, default: e.behaviour)
+        e.gpContract = o.optional("gpContract", gpContract, default: e.gpContract)
+        e.implementation = o.optional("implementation", .array(of: implementationItem), default: [])
+        e.discountRatePercent = o.optional("discountRatePercent", .number(.range(0...20)))
         // Tariffs must name patient groups that exist.
         let groups = o.context.names["patientGroups"] ?? []
         for name in e.drgTariff.keys.sorted() where !groups.isEmpty && !groups.contains(name) {

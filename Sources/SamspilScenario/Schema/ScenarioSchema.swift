@@ -9,6 +9,8 @@ public struct ScenarioFile: Sendable, Equatable {
     public var economics: EconomicsSettings
     /// The inputs a probabilistic sensitivity analysis draws (empty: none).
     public var uncertainty: [UncertainInput]
+    /// A budget over several years: population projection and ramp-up.
+    public var budget = BudgetSettings()
     public init(scenario: Scenario, economics: EconomicsSettings, uncertainty: [UncertainInput] = []) {
         self.scenario = scenario
         self.economics = economics
@@ -51,10 +53,12 @@ public enum ScenarioSchema {
         o.context.names["regions"] = rawNames(o.object["regions"])
         let regions = o.required("regions", .namedList(of: region, minCount: 1))
         o.context.names["hospitals"] = rawNames(o.object["hospitals"])
+        o.context.names["wards"] = rawWardNames(o.object["hospitals"])
         let hospitals = o.required("hospitals", .namedList(of: hospital, minCount: 1))
         o.context.names["municipalities"] = rawNames(o.object["municipalities"])
         o.context.inherited["discharge"] = o.object["discharge"]
         let municipalities = o.required("municipalities", .namedList(of: municipality, minCount: 1))
+        noteHospitalsWithoutWards(o, hospitals: hospitals ?? [], municipalities: municipalities ?? [])
         o.context.names["patientGroups"] = rawNames(o.object["patientGroups"])
         let groups = o.required("patientGroups", .namedList(of: patientGroup, minCount: 1))
         let profile = o.optional("demandProfile", demandProfile, default: DemandProfile())
@@ -68,12 +72,14 @@ public enum ScenarioSchema {
         let behaviour = o.optional("behaviour", Self.behaviour, default: Behaviour())
         let bedPressure = o.optional("bedPressure", Self.bedPressure, default: BedPressureSettings())
         let deterioration = o.optional("deterioration", Self.deterioration, default: DeteriorationSettings())
+        o.context.names["acuteTeams"] = rawNames(o.object["acuteTeams"])
         let economics = o.optional("economics", Self.economics, default: EconomicsSettings())
         let uncertainty = o.optional("uncertainty", .array(of: uncertainInput), default: [])
+        let budget = o.optional("budget", Self.budget, default: BudgetSettings())
         guard let name, let regions, let hospitals, let municipalities, let groups else { return nil }
-        // Each municipality is served by at most one team and one acute-bed unit.
-        checkServedOnce(o, teams.map { ($0.name, $0.municipalities) }, key: "acuteTeams", noun: "acute team")
-        checkServedOnce(o, beds.map { ($0.name, $0.municipalities) }, key: "acuteBeds", noun: "acute-bed unit")
+        // Each municipality is served by at most one team and one acute-bed unit per ward.
+        checkServedOnce(o, teams.map { ($0.name, $0.municipalities, $0.ward) }, key: "acuteTeams", noun: "acute team")
+        checkServedOnce(o, beds.map { ($0.name, $0.municipalities, $0.ward) }, key: "acuteBeds", noun: "acute-bed unit")
         for group in groups where group.demandProfile == nil && profile.hourOfDay.allSatisfy({ $0 == 0 }) {
             o.error("patient group '\(group.name)' has no demand profile and the scenario's hour weights are all zero", at: "demandProfile")
         }
@@ -85,7 +91,9 @@ public enum ScenarioSchema {
         scenario.bedPressure = bedPressure
         scenario.deterioration = deterioration
         checkUncertainty(uncertainty, in: o)
-        return ScenarioFile(scenario: scenario, economics: economics, uncertainty: uncertainty)
+        var file = ScenarioFile(scenario: scenario, economics: economics, uncertainty: uncertainty)
+        file.budget = budget
+        return file
     }
 
     /// The `name` strings of a list of objects, as written.
@@ -99,14 +107,16 @@ public enum ScenarioSchema {
         return nil
     }
 
-    static func checkServedOnce(_ o: ObjectReader, _ units: [(String, [String])], key: String, noun: String) {
+    static func checkServedOnce(_ o: ObjectReader, _ units: [(String, [String], String)], key: String, noun: String) {
         var servedBy: [String: String] = [:]
-        for (unit, municipalities) in units {
+        for (unit, municipalities, ward) in units {
             for m in municipalities {
-                if let other = servedBy[m] {
-                    o.error("municipality '\(m)' is served by two \(noun)s ('\(other)' and '\(unit)')", at: key)
+                let served = m + "\u{1F}" + ward
+                if let other = servedBy[served] {
+                    let which = ward == Hospital.medicalWard ? "" : " for the \(ward) ward"
+                    o.error("municipality '\(m)' is served by two \(noun)s\(which) ('\(other)' and '\(unit)')", at: key)
                 }
-                servedBy[m] = unit
+                servedBy[served] = unit
             }
         }
     }
@@ -150,6 +160,20 @@ public enum ScenarioSchema {
         return Hospital.BedChange(fromDay: day, beds: beds)
     }
 
+    static let ward = ValueSpec<Hospital.Ward>.object(kind: "Ward") { o in
+        notes(o)
+        let name = o.required("name", ValueSpec<String>.nonEmptyString.validated {
+            $0 == Hospital.medicalWard ? "the medical ward is the hospital's own medicalBeds; name another ward" : nil
+        })
+        let beds = o.required("beds", .integer(in: 0...100_000))
+        let changes = o.optional("bedChanges", .array(of: bedChange), default: [])
+        let hours = o.optional("dischargeHours", CommonSpecs.hourWindow.validated { $0.hours > 0 ? nil : "the ward must discharge in some hours" },
+                               default: HourWindow(from: 8, to: 20))
+        let overflow = o.optional("overflow", .oneOf(Hospital.OverflowPolicy.self), default: .moveToFreeBed)
+        guard let name, let beds else { return nil }
+        return Hospital.Ward(name: name, beds: beds, bedChanges: changes, dischargeHours: hours, overflow: overflow)
+    }
+
     static let hospital = ValueSpec<Hospital>.object(kind: "Hospital") { o in
         notes(o)
         let name = o.required("name", .nonEmptyString)
@@ -159,8 +183,10 @@ public enum ScenarioSchema {
         let hours = o.optional("dischargeHours", CommonSpecs.hourWindow.validated { $0.hours > 0 ? nil : "the hospital must discharge in some hours" },
                                default: HourWindow(from: 8, to: 20))
         let overflow = o.optional("overflow", .oneOf(Hospital.OverflowPolicy.self), default: .moveToFreeBed)
+        let wards = o.optional("wards", .namedList(of: ward), default: [])
         guard let name, let region, let beds else { return nil }
-        return Hospital(name: name, region: region, medicalBeds: beds, bedChanges: changes, dischargeHours: hours, overflow: overflow)
+        return Hospital(name: name, region: region, medicalBeds: beds, bedChanges: changes, dischargeHours: hours, overflow: overflow,
+                        wards: wards)
     }
 
     static let municipality = ValueSpec<Municipality>.object(kind: "Municipality") { o in
@@ -257,11 +283,14 @@ public enum ScenarioSchema {
         let bed = o.optional("acuteBed", bedTreatment)
         let profile = o.optional("demandProfile", demandProfile)
         let preventable = o.optional("preventable", .bool, default: true)
+        let ward = o.optional("ward", groupWard, default: Hospital.medicalWard)
         guard let name, let rate, let severity, let stay else { return nil }
-        return PatientGroup(name: name, ratePerThousandPerYear: rate, severity: severity, emergencyCallShare: call,
+        var group = PatientGroup(name: name, ratePerThousandPerYear: rate, severity: severity, emergencyCallShare: call,
                             lengthOfStay: stay, needsMunicipalCare: care, temporaryBedShare: temporary,
                             readmissionProbability: readmission,
                             acuteTeam: team, acuteBed: bed, demandProfile: profile, preventable: preventable)
+        group.ward = ward
+        return group
     }
 
     static let demandProfile = ValueSpec<DemandProfile>.object(kind: "DemandProfile") { o in

@@ -92,11 +92,15 @@ extension ScenarioSchema {
         let forward = o.optional("forwardVisitation", forwardVisitation)
         let follow = o.optional("followUp", followUp)
         let early = o.optional("earlyDischarge", earlyDischarge)
-        guard let name, let municipalities, let shifts, let caseload else { return nil }
+        let ward = o.optional("ward", wardReference)
+        // An unknown ward is reported where it is written; the team is then left out.
+        guard let name, let municipalities, let shifts, let caseload, ward != nil || (o.object["ward"]?.isNull ?? true) else { return nil }
         if shifts.count > 32 { o.error("a team has at most 32 shifts", at: "shifts"); return nil }
-        return AcuteTeam(name: name, municipalities: municipalities, shifts: shifts, maximumCaseload: caseload,
-                         responseDelay: response, visitDuration: visit, travelTime: travel, forwardVisitation: forward,
-                         followUp: follow, earlyDischarge: early)
+        var team = AcuteTeam(name: name, municipalities: municipalities, shifts: shifts, maximumCaseload: caseload,
+                             responseDelay: response, visitDuration: visit, travelTime: travel, forwardVisitation: forward,
+                             followUp: follow, earlyDischarge: early)
+        team.ward = ward ?? Hospital.medicalWard
+        return team
     }
 
     static let acuteBedUnit = ValueSpec<AcuteBedUnit>.object(kind: "AcuteBedUnit") { o in
@@ -105,9 +109,18 @@ extension ScenarioSchema {
         let municipalities = o.required("municipalities", .array(of: CommonSpecs.reference("municipalities", noun: "municipality"), minCount: 1))
         let beds = o.required("beds", .integer(in: 0...100_000))
         let pooled = o.optional("pooledWith", CommonSpecs.reference("hospitals", noun: "hospital"))
-        guard let name, let municipalities, let beds else { return nil }
-        return AcuteBedUnit(name: name, municipalities: municipalities, beds: beds,
-                            sharing: pooled.map { .pooled(hospital: $0) } ?? .partitioned)
+        let wardRead = o.optional("ward", wardReference)
+        let shares = o.optional("costShares", costShares, default: [])
+        guard let name, let municipalities, let beds, wardRead != nil || (o.object["ward"]?.isNull ?? true) else { return nil }
+        let ward = wardRead ?? Hospital.medicalWard
+        if let pooled, ward != Hospital.medicalWard, !(o.context.names[wardsKey(pooled)] ?? []).contains(ward) {
+            o.error("the unit pools with '\(pooled)', which has no ward '\(ward)'", at: "pooledWith")
+        }
+        var unit = AcuteBedUnit(name: name, municipalities: municipalities, beds: beds,
+                                sharing: pooled.map { .pooled(hospital: $0) } ?? .partitioned)
+        unit.ward = ward
+        unit.costShares = shares
+        return unit
     }
 
     // MARK: Discharge, readmission, coordination, behaviour
