@@ -78,3 +78,20 @@ for p in ["region", "municipality", "generalPractice", "state"]:
     r = m[f"payer.{p}.net"]
     print(f"| {p} | {signed(r['difference_mean'])} ({ci(r, 'difference_ci_low', 'difference_ci_high')}) |")
 print(f"| total resource cost | {signed(m['cost.total']['difference_mean'])} |")
+
+print("\n### By name (`samspil compare Scenarios/randers-cluster.json5 Scenarios/randers-acute-team.json5`)\n")
+d = run(["compare", "Scenarios/randers-cluster.json5", "Scenarios/randers-acute-team.json5"])
+entity = {}
+for r in csv.DictReader(open(os.path.join(d, "comparison.csv"))):
+    entity[(r["level"], r["entity"], r["metric"])] = r
+print("| payer | admissions of its citizens Δ | avoided (counterfactual) | team episodes | hospital bed-days Δ | change in net burden (DKK a year) |")
+print("|---|---|---|---|---|---|")
+names = sorted({e for (level, e, _) in entity if level == "municipality"},
+               key=lambda e: float(entity[("municipality", e, "payer.net")]["difference_mean"]), reverse=True)
+for e in names:
+    g = lambda k, digits=0: signed(entity[("municipality", e, k)]["difference_mean"], digits)
+    print(f"| {e} municipality | {g('admissions')} | {g('avoidedAdmissions')} | {g('teamEpisodes')} | {g('bedDays')} | {g('payer.net')} ({ci(entity[('municipality', e, 'payer.net')], 'difference_ci_low', 'difference_ci_high')}) |")
+for level, e in sorted({(level, e) for (level, e, m) in entity if level in ("region", "state") and m == "payer.net"}):
+    net = entity[(level, e, "payer.net")]
+    extra = f"{signed(entity[(level, e, 'admissions')]['difference_mean'])} (its hospitals)" if (level, e, "admissions") in entity else ""
+    print(f"| {e} | {extra} | | | | {signed(net['difference_mean'])} ({ci(net, 'difference_ci_low', 'difference_ci_high')}) |")

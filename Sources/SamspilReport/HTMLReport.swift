@@ -59,6 +59,7 @@ struct Page {
         avoidedAdmissions()
         costs()
         comparison()
+        entities()
         sweep()
         budget()
         stress()

@@ -197,12 +197,13 @@ public enum TerminalTable {
             self.widths = widths
         }
 
-        func render(style: Style, rowStyle: (Int) -> Tone?) -> String {
+        /// Data rows are styled in `styledColumns` (the difference, its CI and the mark of a comparison).
+        func render(style: Style, styledColumns: Set<Int> = [4, 5, 6], rowStyle: (Int) -> Tone?) -> String {
             var out = line(header, style: { style.bold($0) })
             out += String(repeating: "─", count: widths.reduce(0, +) + Layout.gap * (widths.count - 1)) + "\n"
             for (i, row) in rows.enumerated() {
                 let tone = rowStyle(i)
-                out += line(row, style: { style.tone($0, tone) }, styledColumns: [4, 5, 6])
+                out += line(row, style: { style.tone($0, tone) }, styledColumns: styledColumns)
             }
             return out
         }

@@ -12,7 +12,7 @@ import Testing
             + [("avoidedAdmissions.counterfactual", "admissions"), ("avoidedAdmissions.betweenRuns", "admissions"),
                ("netCostPerAvoidedAdmission", "DKK")]
             + ["payer.costs", "payer.transfersIn", "payer.transfersOut", "payer.net"].map { ($0, "DKK") }
-            + [("teamAllVisits", "visits"), ("acuteBedOccupancy", "ratio")]
+            + [("teamAllVisits", "visits"), ("acuteBedOccupancy", "ratio"), ("meanLengthOfStay", "days")]
     }
 
     @Test func everyMetricHasBothLabels() {

@@ -27,13 +27,19 @@ struct HandCountedEntitiesTests {
     }
     """
 
-    @Test func accountsByNameMatchAHandCount() throws {
+    /// The run, a row by name, level and entity in replication k, and a system row.
+    static func run() throws -> (ScenarioRun, (String, String, String, Int) -> Double, (String, Int) -> Double) {
         let c = try Configuration(decoding: try JSON5Parser.parse(Self.text, file: "two.json5"), label: "two")
         let run = try ExperimentRunner(jobs: 2, replications: [0, 1]).run([c]).runs[0]
         func row(_ name: String, _ level: String, _ entity: String, _ k: Int) -> Double {
             run.values[k][run.metrics.firstIndex { $0.name == name && $0.level == level && $0.entity == entity }!]
         }
         func system(_ name: String, _ k: Int) -> Double { run.values[k][run.metrics.firstIndex { $0.name == name && $0.level == nil }!] }
+        return (run, row, system)
+    }
+
+    @Test func accountsByNameMatchAHandCount() throws {
+        let (run, row, system) = try Self.run()
         let days = 73.0
         for k in run.values.indices {
             // Each municipality's admissions are its hospital's and its region's.
@@ -54,6 +60,31 @@ struct HandCountedEntitiesTests {
             #expect(abs(row("payer.net", "generalPractice", "R2", k) + 20_000 * 365 * days / 365) < 0.005)
             // The state pays activity funding for both municipalities and two block grants.
             #expect(row("payer.transfersOut", "state", "the state", k) == (a + b) * 15_000 + 2 * 730_000)
+        }
+    }
+
+    /// A's citizens use only H1 and live in R1 (B: H2, R2), so what the monitor
+    /// counts for a municipality, for its hospital and for its region agree.
+    @Test func modelMeasuresByNameAgree() throws {
+        let (run, row, system) = try Self.run()
+        for k in run.values.indices {
+            for (m, h, r) in [("A", "H1", "R1"), ("B", "H2", "R2")] {
+                #expect(row("readmissions", "municipality", m, k) == row("readmissions", "hospital", h, k))
+                #expect(row("readmissions", "region", r, k) == row("readmissions", "hospital", h, k))
+                #expect(row("episodes", "region", r, k) == row("episodes", "municipality", m, k))
+                let bedDays = row("bedDays", "hospital", h, k)
+                #expect(abs(row("bedDays", "municipality", m, k) - bedDays) <= 1e-9 * bedDays, "\(m)'s citizens fill \(h)")
+                // Mean occupancy × the window's days is the bed-days; the 95th percentile lies between mean and peak.
+                #expect(abs(row("meanOccupancy", "hospital", h, k) * 73 - bedDays) <= 1e-9 * bedDays)
+                #expect(row("p95Occupancy", "hospital", h, k) >= row("meanOccupancy", "hospital", h, k).rounded(.down))
+                let stay = row("meanLengthOfStay", "hospital", h, k)
+                #expect(stay > 1 && stay < 20, "\(h): mean stay \(stay) days for a lognormal of mean 4 plus waits")
+                // Every episode starts with one first contact.
+                let contacts = ["contactsGP", "contactsOutOfHours", "contactsEmergencyCall"].reduce(0) { $0 + row($1, "municipality", m, k) }
+                #expect(contacts == row("episodes", "municipality", m, k))
+                #expect(row("avoidedAdmissions", "municipality", m, k) == 0, "no team and no acute beds")
+            }
+            #expect(row("hospitalDischarges", "hospital", "H1", k) + row("hospitalDischarges", "hospital", "H2", k) == system("hospitalDischarges", k))
         }
     }
 }

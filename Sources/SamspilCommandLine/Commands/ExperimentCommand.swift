@@ -81,6 +81,7 @@ enum ExperimentCommand {
         let jobs = try args.int("--jobs", in: 1...4096, command: command) ?? ProcessInfo.processInfo.activeProcessorCount
         _ = try csvDialect(args, command: command)   // a bad --csv or --language is a usage error before any simulation
         _ = try language(args, command: command)
+        let selection = try EntitySelection(args, experiment: experiment, command: command)
         let years = try budgetYears(experiment, args: args, shard: shard)
         let destinations = try Destinations(args, command: command)
         defer { destinations.release() }
@@ -147,6 +148,7 @@ enum ExperimentCommand {
         }
         try writeOutputs(finished, args: args, console: console, traceCSV: traceCSV, partial: shard != nil,
                          destinations: destinations)
+        if !args.flag("--quiet") && shard == nil { console.out(selection.table(finished, useColor: console.useColor(forStderr: false))) }
         if let budget = finished.budget, !args.flag("--quiet") { console.out("\n" + budget.consoleText) }
         return 0
     }
@@ -168,9 +170,12 @@ enum ExperimentCommand {
                              traceCSV: String?, partial: Bool, destinations: Destinations) throws {
         let trace = args.value("--trace") != nil ? traceCSV.map { Data($0.utf8) } : nil
         let language = try language(args, command: document.command)
-        let files = partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
-                            : ReportOutput.files(for: document, html: !args.flag("--no-report"),
-                                                 csv: try csvDialect(args, command: document.command), language: language)
+        // Without --out nothing is written: the files (replications.csv grows
+        // with replications × entity rows) are not even rendered.
+        let files = args.value("--out") == nil ? []
+            : partial ? [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
+            : ReportOutput.files(for: document, html: !args.flag("--no-report"),
+                                 csv: try csvDialect(args, command: document.command), language: language)
         try destinations.publish(trace: trace, files: files)
         if let out = args.value("--out"), !args.flag("--quiet") {
             console.err((partial ? Phrase.wrotePartialResult : .wroteResults)(language, out) + "\n")
@@ -200,12 +205,14 @@ enum RunCommand {
         --jobs), prints the key metrics with 95 % confidence intervals, and with --out
         writes the full results as CSV, JSON and a self-contained HTML report.
         """,
-        options: ExperimentCommand.options + [ExperimentCommand.yearsOption,
-                                              OptionSpec("--warmup-report", help: "Check the warm-up instead (MSER-5 on daily occupancy from day 0) and print the verdict.")],
+        options: ExperimentCommand.options + EntitySelection.options
+            + [ExperimentCommand.yearsOption,
+               OptionSpec("--warmup-report", help: "Check the warm-up instead (MSER-5 on daily occupancy from day 0) and print the verdict.")],
         examples: ["samspil run Scenarios/baseline.json5",
                    "samspil run Scenarios/denmark.json5 --replications 100 --jobs 2 --out results/denmark",
                    "samspil run Scenarios/viborg-acute-team.json5 --trace trace.csv --replications 1",
                    "samspil run Scenarios/baseline.json5 --warmup-report",
+                   "samspil run Scenarios/randers-cluster.json5 --by municipality --by hospital",
                    "samspil run Scenarios/viborg-acute-team.json5 --years 10 --out results/viborg-budget"],
         run: { args, console in
             guard args.positional.count == 1 else { throw UsageError("give exactly one scenario file", command: "run") }
@@ -234,12 +241,13 @@ enum CompareCommand {
         several incentive regimes side by side: same care, who pays?
         The base's experiment settings (replications, seed, warm-up, horizon) apply to all.
         """,
-        options: ExperimentCommand.options + [
+        options: ExperimentCommand.options + EntitySelection.options + [
             OptionSpec("--regime", value: "LIST", help: "Comma-separated regimes: dk-2007-2026, dk-2027, shared-budget, custom."),
             ExperimentCommand.yearsOption,
         ],
         examples: ["samspil compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5",
                    "samspil compare Scenarios/viborg-acute-team.json5 --regime dk-2007-2026,dk-2027 --out results/regimes",
+                   "samspil compare Scenarios/randers-cluster.json5 Scenarios/randers-acute-team.json5 --by municipality --entity Randers",
                    "samspil compare Scenarios/baseline.json5 Scenarios/viborg-acute-team.json5 --years 10 --out results/budget"],
         run: { args, console in
             let overrides = try ExperimentCommand.overrides(args, command: "compare")

@@ -6,7 +6,10 @@ extension Monitor {
     mutating func countUnderWay(_ e: Episode, end: Double, warmupEnd: Double) {
         let inHospitalBed = ((e.phase == .inHospital || e.phase == .awaitingDischarge) && e.place != .pooledAcuteBed)
             || (e.phase == .acuteBed && e.flags.contains(.inLentHospitalBed))
-        if inHospitalBed { bedHoursByStays += end - Swift.max(e.admitTime, warmupEnd) }
+        if inHospitalBed {
+            bedHoursByStays += end - Swift.max(e.admitTime, warmupEnd)
+            byEntity.bedHours(municipality: Int(e.municipality), end - Swift.max(e.admitTime, warmupEnd))
+        }
         if e.flags.contains(.measured) && !e.flags.contains(.isReadmission) && !e.flags.contains(.outcomeRecorded) {
             count[Metric.outcomeInProgress.rawValue] += 1
         }
@@ -79,7 +82,9 @@ extension Monitor {
         let beyond = nurses.reduce(0) { $0 + $1.grantsBeyondCapacity } + temporaryBeds.reduce(0) { $0 + $1.grantsBeyondCapacity }
         let invariants = InvariantCheck(bedHoursByStays: bedHoursByStays, bedHoursByOccupancy: bedHours,
                                         capacityViolations: capacityViolations + beyond)
-        return ReplicationResult(replication: replication, values: v, usage: usage, timeSeries: series, trace: trace,
+        return ReplicationResult(replication: replication, values: v, usage: usage,
+                                 entities: byEntity.counts(model, end: end, meanOccupancy: hospitalOccupancy.map { $0.mean(upTo: end) }),
+                                 timeSeries: series, trace: trace,
                                  occupancyDistribution: totalOccupancy.durations(upTo: end), invariants: invariants,
                                  events: events, episodesSimulated: episodesSimulated, peakLiveEpisodes: peakLiveEpisodes)
     }

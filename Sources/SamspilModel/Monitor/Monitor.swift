@@ -2,10 +2,10 @@ import SamspilEngine
 
 /// Who a count is about: the entities that pay for, provide or receive it.
 ///
-/// Every count carries one, so that results can later be broken down by
-/// municipality, hospital, team or payer without touching a handler again.
-/// Today the monitor uses them only where the usage ledger already keeps a
-/// breakdown; the metrics are system totals. `-1` means "none".
+/// Every count carries one, so that results are broken down by
+/// municipality, hospital, team or payer without touching a handler again:
+/// the usage ledger keeps what the economics prices, ``EntityTally`` the
+/// rest (``EntityCounts``). `-1` means "none".
 struct Entities {
     var municipality: Int32 = -1
     /// The bed pool (hospital ward): below `hospitalCount` it is the hospital
@@ -59,6 +59,8 @@ struct Monitor {
     /// then a plain add, without the uniqueness check an array write pays.
     var count = InlineArray<96, Double>(repeating: 0)
     var usage: UsageLedger
+    /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`; freed with the episode slots.
+    var byEntity: EntityTally
 
     // Hospitals: every array is per bed pool (hospital ward).
     var hospitalOccupancy: ContiguousArray<TimeWeightedLevel>
@@ -102,6 +104,7 @@ struct Monitor {
     init(_ model: CompiledScenario, options: ReplicationOptions) {
         precondition(Metric.allCases.count <= count.count, "Monitor.count holds at most \(count.count) metrics")
         usage = UsageLedger(model)
+        byEntity = EntityTally(model)
         let h = model.poolCount
         poolHospital = ContiguousArray(model.poolHospital.map { UInt16($0) })
         hospitalOccupancy = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
@@ -141,6 +144,7 @@ struct Monitor {
     private mutating func add(_ metric: Metric, _ amount: Double, for who: Entities, inWindow: Bool) {
         guard inWindow else { return }
         count[metric.rawValue] += amount
+        byEntity.add(metric, amount, for: who)
         switch metric {
         case .gpConsultations:
             usage.gpConsultations[Int(who.municipality) * usage.ageCount + Int(who.age)] += 1
@@ -171,6 +175,7 @@ struct Monitor {
         guard measuring else { return }
         count[Metric.hospitalDischarges.rawValue] += 1
         staysByAge[Int(e.age)].record(lengthOfStayHours / 24)
+        byEntity.discharge(hospital: Int(e.hospital), days: lengthOfStayHours / 24)
         if delayedDays > 0 {
             count[Metric.delayedDischargePatients.rawValue] += 1
             count[Metric.delayedDischargeDays.rawValue] += Double(delayedDays)
@@ -192,16 +197,20 @@ struct Monitor {
 
     /// The first visit of a team episode starts, `hours` after the referral.
     @inline(__always)
-    mutating func countResponse(hours: Double) {
+    mutating func countResponse(hours: Double, team t: Int) {
         guard measuring else { return }
         responseTimes.record(hours)
+        byEntity.response(team: t, hours: hours)
         responseHistogram[Swift.min(responseHistogram.count - 1, Int(hours * 60))] += 1
     }
 
-    /// Bed-hours of a stay in a hospital bed that ends now (for the invariant).
+    /// Bed-hours of a stay in a hospital bed that ends now (for the invariant,
+    /// and the bed-days used by the citizen's municipality).
     @inline(__always)
-    mutating func addStayBedHours(admitted: Double, now: Double, warmupEnd: Double) {
-        bedHoursByStays += Swift.max(0, now - Swift.max(admitted, warmupEnd))
+    mutating func addStayBedHours(admitted: Double, now: Double, warmupEnd: Double, municipality m: Int) {
+        let hours = Swift.max(0, now - Swift.max(admitted, warmupEnd))
+        bedHoursByStays += hours
+        byEntity.bedHours(municipality: m, hours)
     }
 
     /// Books team `t`'s nurse-hours since its last shift boundary to the shifts in `mask`.
@@ -222,6 +231,7 @@ struct Monitor {
         hospitalOccupancy[h].set(Double(patients), at: now)
         hospitalOverflow[h].set(Double(overflow), at: now)
         totalOccupancy.set(totalOccupancy.level + totalDelta, at: now)
+        byEntity.hospitalLevel(Int(poolHospital[h]), by: totalDelta, at: now)
     }
 
     /// Hospital `h` now has `beds` available beds (all hospitals: `totalBeds`).
@@ -247,6 +257,7 @@ struct Monitor {
             hospitalOccupancy[h].reset(at: now)
             hospitalOverflow[h].reset(at: now)
         }
+        byEntity.beginWindow(at: now)
         totalOccupancy.reset(at: now)
         totalBeds.reset(at: now)
         nurseHours.resetPeriods()

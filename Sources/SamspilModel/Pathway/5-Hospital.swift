@@ -118,7 +118,9 @@ extension PatientFlowSimulation {
     /// The patient leaves the bed (hospital or lent acute bed).
     mutating func vacateHospitalPlace(_ id: UInt32) {
         let e = episodes.slots[Int(id)]
-        if e.place != .pooledAcuteBed { monitor.addStayBedHours(admitted: e.admitTime, now: now, warmupEnd: model.warmupEnd) }
+        if e.place != .pooledAcuteBed {
+            monitor.addStayBedHours(admitted: e.admitTime, now: now, warmupEnd: model.warmupEnd, municipality: Int(e.municipality))
+        }
         switch e.place {
         case .pooledAcuteBed:
             occupyAcuteBed(Int(e.bedUnit), delta: -1)

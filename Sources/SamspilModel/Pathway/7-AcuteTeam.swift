@@ -111,7 +111,7 @@ extension PatientFlowSimulation {
         }
         if !e.flags.contains(.firstVisitDone) {
             e.flags.insert(.firstVisitDone)
-            monitor.countResponse(hours: now - e.readyTime)
+            monitor.countResponse(hours: now - e.readyTime, team: t)
         } else if now > e.readyTime && deterioratedWhileLate(e, hours: now - e.readyTime) {
             // The nurse comes late and finds the patient worse: to hospital instead of a visit.
             e.nurseRequests -= 1

@@ -59,7 +59,7 @@ extension PatientFlowSimulation {
     mutating func acuteBedEnd(_ id: UInt32, escalates: Bool) {
         var e = episodes.slots[Int(id)]
         if e.flags.contains(.inLentHospitalBed) {
-            monitor.addStayBedHours(admitted: e.admitTime, now: now, warmupEnd: model.warmupEnd)
+            monitor.addStayBedHours(admitted: e.admitTime, now: now, warmupEnd: model.warmupEnd, municipality: Int(e.municipality))
             changeHospitalPatients(Int(e.hospital), by: -1)
             monitor.hospitalLent[Int(e.hospital)].add(-1, at: now)
             e.flags.remove(.inLentHospitalBed)

@@ -16,6 +16,8 @@ public struct ReplicationResult: Sendable {
     /// Values in the order of `Metric.allCases`.
     public var values: [Double]
     public var usage: UsageLedger
+    /// Counts per municipality, hospital, team and acute-bed unit the ledger does not keep.
+    public var entities: EntityCounts
     public var timeSeries: DailySeries?
     public var trace: [TraceRecord]?
     /// Time spent at each total occupancy level (all hospitals) in the window:
@@ -39,6 +41,7 @@ public enum PatientFlowModel {
         simulation.run()
         let result = simulation.result()
         simulation.episodes.slots.deallocate()
+        simulation.monitor.byEntity.deallocate()
         return result
     }
 }

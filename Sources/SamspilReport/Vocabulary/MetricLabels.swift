@@ -107,6 +107,7 @@ public enum MetricLabels {
         "teamResponseP90Hours": ("team response time (90th percentile)", "akutteamets responstid (90. percentil)"),
         "teamAllVisits": ("team visits, follow-up visits included", "akutteamets besøg, opfølgende besøg medregnet"),
         "acuteBedOccupancy": ("acute-bed occupancy", "belægning på akutpladser"),
+        "meanLengthOfStay": ("mean length of stay", "gennemsnitlig liggetid"),
         "waitingDeteriorations": ("worsened while waiting for the team", "forværret mens de ventede på akutteamet"),
         "teamNotCredibleNow": ("team too busy to promise a timely visit", "akutteamet for travlt til at love et rettidigt besøg"),
         "acuteBedReferrals": ("referrals to acute beds", "henvisninger til akutpladser"),

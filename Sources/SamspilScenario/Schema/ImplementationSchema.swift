@@ -8,6 +8,8 @@ extension ScenarioSchema {
     static let payerReference = ValueSpec<PayerEntity>.object(kind: "PayerReference") { o in
         let level = o.required("level", .oneOf(AccountHolder.self))
         let name = o.optional("name", .nonEmptyString)
+        _ = o.optional("source", .string)
+        _ = o.optional("notes", .string)
         guard let level else { return nil }
         if level == .state { return PayerEntity(level: .state, name: PayerEntities.stateName) }
         // General practice and joint budgets are per region and carry the region's name.
