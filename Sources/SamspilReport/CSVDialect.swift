@@ -11,6 +11,18 @@
 public enum CSVDialect: String, Sendable, CaseIterable {
     case standard
     case excel
+
+    /// What a file starts with: Excel's byte-order mark, or nothing.
+    public var start: String { self == .excel ? "\u{FEFF}" : "" }
+
+    /// One record, quoted and separated as the dialect writes it, with its CRLF.
+    /// - Complexity: O(characters).
+    public func line(_ record: [String]) -> String {
+        switch self {
+        case .standard: record.map(CSVTable.quote).joined(separator: ",") + "\r\n"
+        case .excel: record.map { CSVTable.quoteForExcel(NumberText.excel($0) ?? $0) }.joined(separator: ";") + "\r\n"
+        }
+    }
 }
 
 extension CSVTable {
@@ -21,12 +33,9 @@ extension CSVTable {
         case .standard:
             return text
         case .excel:
-            var out = "\u{FEFF}"
+            var out = dialect.start
             out.reserveCapacity(64 * (rows.count + 1))
-            for record in [header] + rows {
-                out += record.map { CSVTable.quoteForExcel(NumberText.excel($0) ?? $0) }.joined(separator: ";")
-                out += "\r\n"
-            }
+            for record in [header] + rows { out += dialect.line(record) }
             return out
         }
     }

@@ -16,16 +16,32 @@ import Darwin
 /// anything is published.
 public struct OutputFile: Sendable {
     public var name: String
-    public var contents: @Sendable () throws -> Data
+    /// Renders the file piece by piece: calls `emit` with each piece in order.
+    /// A large file (`replications.csv`) is then never held whole in memory.
+    public var write: @Sendable (_ emit: (Data) throws -> Void) throws -> Void
 
     public init(name: String, contents: @escaping @Sendable () throws -> Data) {
         self.name = name
-        self.contents = contents
+        self.write = { emit in try emit(try contents()) }
     }
 
     public init(name: String, text: String) {
         self.name = name
-        self.contents = { Data(text.utf8) }
+        self.write = { emit in try emit(Data(text.utf8)) }
+    }
+
+    /// A file written in pieces (see ``write``).
+    public init(name: String, pieces: @escaping @Sendable (_ emit: (Data) throws -> Void) throws -> Void) {
+        self.name = name
+        self.write = pieces
+    }
+
+    /// The whole file at once (for tests and small files).
+    /// - Complexity: O(size of the file).
+    public func contents() throws -> Data {
+        var data = Data()
+        try write { data.append($0) }
+        return data
     }
 }
 
@@ -127,8 +143,7 @@ public struct OutputDirectory: Sendable {
         defer { if !published { try? fm.removeItem(at: staging) } }
 
         for file in files {
-            let data = try file.contents()
-            try Self.writeDurably(data, to: staging.appendingPathComponent(file.name).path)
+            try Self.writeDurably(file, to: staging.appendingPathComponent(file.name).path)
         }
         let names = files.map(\.name)
         try Self.writeDurably(Self.manifest(names), to: staging.appendingPathComponent(Self.manifestName).path)
@@ -161,18 +176,25 @@ public struct OutputDirectory: Sendable {
     }
 
     static func writeDurably(_ data: Data, to path: String) throws {
+        try writeDurably(OutputFile(name: "", contents: { data }), to: path)
+    }
+
+    /// Creates `path` and writes `file` into it piece by piece, then flushes it to disk.
+    static func writeDurably(_ file: OutputFile, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure.io(operation: "create", path: path, errno: errno) }
         defer { close(fd) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure.io(operation: "write", path: path, errno: errno)
+        try file.write { data in
+            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw Failure.io(operation: "write", path: path, errno: errno)
+                    }
+                    offset += n
                 }
-                offset += n
             }
         }
         guard fsync(fd) == 0 else { throw Failure.io(operation: "fsync", path: path, errno: errno) }

@@ -21,9 +21,7 @@ public enum ReportOutput {
     public static func files(for document: RunDocument, keyMetrics: [MetricID]? = nil, html: Bool = true,
                              csv dialect: CSVDialect = .standard, language: ReportLanguage = .english) -> [OutputFile] {
         var files = [OutputFile(name: "results.json", contents: { try ResultsJSON.encode(document) })]
-        for (name, text) in ResultsCSV.files(for: document, dialect: dialect) {
-            files.append(OutputFile(name: name, text: text))
-        }
+        files += ResultsCSV.outputFiles(for: document, dialect: dialect)
         if html {
             files.append(OutputFile(name: "report.html", contents: {
                 Data(HTMLReport.render(document, keyMetrics: keyMetrics, language: language).utf8)

@@ -1,30 +1,56 @@
-/// The CSV files of a run, in "tidy" long form where that is what analysis
-/// tools want (one observation per row), and wide where a person reads them
-/// (`replications.csv`: one row per replication, one column per metric).
+import Foundation
+
+/// The CSV files of a run, in "tidy" long form (one observation per row), the
+/// form pandas, R and Excel's pivot tables want.
 ///
 /// Runs are identified by their `label` (unique per run, unlike
 /// `scenarioName`, which repeats across sweep points and regimes). Missing
 /// values are empty cells, never `0`, so "not estimated" cannot be mistaken for
 /// a measurement.
 public enum ResultsCSV {
-    /// File name → RFC 4180 text for every CSV file the document has data for.
-    /// `comparison.csv` needs comparisons, `sweep.csv` a sweep and
-    /// `timeseries.csv` at least one series; the other two are always written.
+    /// The CSV files as ``OutputFile``s, rendered only while they are written,
+    /// `replications.csv` in pieces.
+    /// - Complexity: that of writing them.
+    public static func outputFiles(for document: RunDocument, dialect: CSVDialect = .standard) -> [OutputFile] {
+        fileNames(for: document).map { name in
+            name == "replications.csv" ? replicationsFile(document, dialect: dialect)
+                : OutputFile(name: name, contents: { Data(table(name, of: document).text(dialect).utf8) })
+        }
+    }
+
+    /// The names of the CSV files `document` has data for, in writing order.
+    /// - Complexity: O(runs + comparisons).
+    public static func fileNames(for document: RunDocument) -> [String] {
+        var names = ["summary.csv", "replications.csv"]
+        if document.runs.contains(where: { !$0.series.isEmpty }) { names.append("timeseries.csv") }
+        if !document.comparisons.isEmpty { names.append("comparison.csv") }
+        if document.comparisons.contains(where: { !($0.derived ?? []).isEmpty }) { names.append("between-runs.csv") }
+        if document.sweep != nil { names.append("sweep.csv") }
+        if document.budget != nil { names.append("budget.csv") }
+        return names
+    }
+
+    /// The table of file `name` (one of ``fileNames(for:)``).
+    static func table(_ name: String, of document: RunDocument) -> CSVTable {
+        switch name {
+        case "summary.csv": summary(document)
+        case "replications.csv": replications(document)
+        case "timeseries.csv": timeseries(document)
+        case "comparison.csv": comparison(document)
+        case "between-runs.csv": betweenRuns(document)
+        case "sweep.csv": sweep(document)
+        case "budget.csv": document.budget?.table ?? CSVTable(header: [])
+        default: preconditionFailure("no CSV file named \(name)")
+        }
+    }
+
+    /// File name → text of every CSV file the document has data for, whole
+    /// (for tests and merging). `comparison.csv` needs comparisons, `sweep.csv`
+    /// a sweep, `timeseries.csv` a series and `budget.csv` a budget; the other
+    /// two are always written.
+    /// - Complexity: O(total characters).
     public static func files(for document: RunDocument, dialect: CSVDialect = .standard) -> [(name: String, text: String)] {
-        var out: [(String, String)] = [
-            ("summary.csv", summary(document).text(dialect)),
-            ("replications.csv", replications(document).text(dialect)),
-        ]
-        if document.runs.contains(where: { !$0.series.isEmpty }) {
-            out.append(("timeseries.csv", timeseries(document).text(dialect)))
-        }
-        if !document.comparisons.isEmpty { out.append(("comparison.csv", comparison(document).text(dialect))) }
-        if document.comparisons.contains(where: { !($0.derived ?? []).isEmpty }) {
-            out.append(("between-runs.csv", betweenRuns(document).text(dialect)))
-        }
-        if document.sweep != nil { out.append(("sweep.csv", sweep(document).text(dialect))) }
-        if let budget = document.budget { out.append(("budget.csv", budget.table.text(dialect))) }
-        return out
+        fileNames(for: document).map { ($0, table($0, of: document).text(dialect)) }
     }
 
     /// `scenario,level,entity,metric,unit,mean,sd,ci_low,ci_high,n`: one row per
@@ -50,16 +76,41 @@ public enum ResultsCSV {
     /// replication × metric row (long format, so entities need no column names).
     /// - Complexity: O(runs × replications × metrics).
     public static func replications(_ document: RunDocument) -> CSVTable {
-        var table = CSVTable(header: ["scenario", "replication", "level", "entity", "metric", "value"])
+        var table = CSVTable(header: replicationsHeader)
+        forEachReplicationRecord(document) { table.append($0) }
+        return table
+    }
+
+    static let replicationsHeader = ["scenario", "replication", "level", "entity", "metric", "value"]
+
+    /// Calls `body` with each record of ``replications(_:)`` in order.
+    /// - Complexity: O(runs × replications × metrics).
+    static func forEachReplicationRecord(_ document: RunDocument, _ body: ([String]) throws -> Void) rethrows {
         for run in document.runs {
             for (r, row) in run.values.enumerated() {
                 let number = r < run.replicationNumbers.count ? String(run.replicationNumbers[r]) : String(r)
                 for (m, metric) in run.metrics.enumerated() where m < row.count {
-                    table.append([run.label, number] + where_(metric) + [metric.name, NumberText.csv(row[m])])
+                    try body([run.label, number] + where_(metric) + [metric.name, NumberText.csv(row[m])])
                 }
             }
         }
-        return table
+    }
+
+    /// `replications.csv` written in pieces of about 1 MB: the file grows with
+    /// replications × metric rows, and its text is never held whole.
+    /// - Complexity: O(runs × replications × metrics).
+    public static func replicationsFile(_ document: RunDocument, dialect: CSVDialect = .standard) -> OutputFile {
+        OutputFile(name: "replications.csv") { emit in
+            var piece = dialect.start + dialect.line(replicationsHeader)
+            try forEachReplicationRecord(document) { record in
+                piece += dialect.line(record)
+                if piece.utf8.count >= 1 << 20 {
+                    try emit(Data(piece.utf8))
+                    piece = ""
+                }
+            }
+            try emit(Data(piece.utf8))
+        }
     }
 
     /// `scenario,series,day,mean,ci_low,ci_high`: one row per run × series × day.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SamspilReport
 
@@ -85,5 +86,19 @@ import Testing
                 }
             }
         }
+    }
+}
+
+/// `replications.csv` is written in pieces; the pieces make exactly the table's text.
+@Suite struct StreamedReplicationsTests {
+    @Test func piecesMakeTheWholeTextInEveryDialect() throws {
+        let document = Fixtures.compare()
+        for dialect in CSVDialect.allCases {
+            let file = ResultsCSV.replicationsFile(document, dialect: dialect)
+            #expect(file.name == "replications.csv")
+            #expect(try file.contents() == Data(ResultsCSV.replications(document).text(dialect).utf8))
+        }
+        let names = ReportOutput.files(for: document, html: false).map(\.name)
+        #expect(names == ["results.json"] + ResultsCSV.fileNames(for: document))
     }
 }
