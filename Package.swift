@@ -15,6 +15,11 @@
 //   Tests/                   — unit, validation and end-to-end tests
 import PackageDescription
 
+/// Invariant checks (`SAMSPIL_CHECK_INVARIANTS`: the calendars' structure, the
+/// model's bookkeeping) are compiled into every debug build — so `swift test`
+/// runs with them — and compiled away in release builds.
+let checked: [SwiftSetting] = [.define("SAMSPIL_CHECK_INVARIANTS", .when(configuration: .debug))]
+
 let package = Package(
     name: "Samspil",
     products: [
@@ -28,9 +33,10 @@ let package = Package(
     targets: [
         .target(
             name: "SamspilEngine",
+            swiftSettings: checked,
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
-        .target(name: "SamspilModel", dependencies: ["SamspilEngine"]),
+        .target(name: "SamspilModel", dependencies: ["SamspilEngine"], swiftSettings: checked),
         .target(name: "SamspilEconomics", dependencies: ["SamspilModel"]),
         .target(name: "SamspilScenario", dependencies: ["SamspilEconomics", "SamspilModel", "SamspilEngine"]),
         .target(name: "SamspilReport"),
@@ -53,7 +59,7 @@ let package = Package(
             dependencies: ["SamspilEngine", "SamspilModel", "SamspilScenario"],
             path: "Benchmarks/ModelBench"
         ),
-        .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"]),
+        .testTarget(name: "SamspilEngineTests", dependencies: ["SamspilEngine"], swiftSettings: checked),
         .testTarget(name: "SamspilModelTests", dependencies: ["SamspilModel", "SamspilEngine"]),
         .testTarget(name: "SamspilEconomicsTests", dependencies: ["SamspilEconomics", "SamspilModel"]),
         .testTarget(name: "SamspilScenarioTests", dependencies: ["SamspilScenario"]),

@@ -267,8 +267,8 @@ struct CalendarTests {
 
 @Suite("Ladder queue internals")
 struct LadderCoverageTests {
-    /// The ladder's own invariants (compiled only with `SAMSPIL_CHECK_INVARIANTS`,
-    /// as CI's invariant step builds them) hold between operations of every kind
+    /// The ladder's own invariants (compiled into debug builds with
+    /// `SAMSPIL_CHECK_INVARIANTS`, so into `swift test`) hold between operations of every kind
     /// of workload, in every tier.
     @Test("Ladder queue invariants hold through split rungs, the early heap and refills")
     func ladderInvariants() {
