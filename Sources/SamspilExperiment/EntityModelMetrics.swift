@@ -1,3 +1,4 @@
+import SamspilEconomics
 import SamspilModel
 import SamspilReport
 
@@ -30,6 +31,8 @@ public enum EntityModelMetrics {
         Line(name: "gpConsultations", unit: "consultations", description: "acute GP consultations of this municipality's citizens"),
         Line(name: "outOfHoursConsultations", unit: "consultations", description: "out-of-hours consultations of this municipality's citizens"),
         Line(name: "bedDays", unit: "bed-days", description: "hospital bed-days used by this municipality's citizens (lent hospital beds included)"),
+        Line(name: "resourceCost", unit: "DKK",
+             description: "variable resource cost of this municipality's citizens' care at the scenario's prices: hospital bed-days, emergency department visits, ambulance trips, GP and out-of-hours consultations, GP home visits, temporary-bed days (capacity costs of beds and teams, and transfers, are not caused by one citizen and are left out)"),
     ] + lines(EntityCounts.municipalityMetrics, "this municipality's citizens")
     static let hospital = [
         Line(name: "admissions", unit: "admissions", description: "admissions to this hospital"),
@@ -100,7 +103,7 @@ public enum EntityModelMetrics {
     }
 
     /// - Complexity: O(entities + municipalities × groups × ages).
-    public static func values(_ result: ReplicationResult, scenario: Scenario, days: Double) -> [Double] {
+    public static func values(_ result: ReplicationResult, scenario: Scenario, days: Double, prices: Prices = Prices()) -> [Double] {
         let usage = result.usage, counts = result.entities
         var v: [Double] = []
         v.reserveCapacity(usage.municipalityCount * municipality.count + usage.hospitalCount * hospital.count)
@@ -111,9 +114,14 @@ public enum EntityModelMetrics {
             delayed[m] = Double(usage.delayedDaysBeyondMaximum[m])
             for d in 1..<UsageLedger.maxDelayedDays { delayed[m] += Double(d * usage.delayedDischarges[m * buckets + d]) }
             let range = (m * ages)..<((m + 1) * ages)
-            v += [Double(admissions), delayed[m], usage.temporaryBedDays[m],
-                  Double(usage.gpConsultations[range].reduce(0, +)), Double(usage.outOfHoursContacts[range].reduce(0, +)),
-                  counts.municipalityBedDays[m]]
+            let gp = Double(usage.gpConsultations[range].reduce(0, +)), outOfHours = Double(usage.outOfHoursContacts[range].reduce(0, +))
+            let resourceCost = counts.municipalityBedDays[m] * prices.hospitalBedDay
+                + counts.municipality(m, .emergencyDepartmentVisits) * prices.emergencyDepartmentVisit
+                + counts.municipality(m, .ambulanceTrips) * prices.ambulanceTrip
+                + gp * prices.gpConsultation + outOfHours * prices.outOfHoursContact
+                + Double(usage.gpHomeVisits[range].reduce(0, +)) * prices.gpHomeVisit
+                + usage.temporaryBedDays[m] * prices.temporaryBedDay
+            v += [Double(admissions), delayed[m], usage.temporaryBedDays[m], gp, outOfHours, counts.municipalityBedDays[m], resourceCost]
             v += EntityCounts.municipalityMetrics.map { counts.municipality(m, $0) }
         }
         for h in 0..<usage.hospitalCount {

@@ -132,7 +132,7 @@ public struct ExperimentRunner: Sendable {
         let cost = CostAccounting.evaluate(file.economics, scenario: scenario, usage: result.usage,
                                            days: scenario.simulation.horizonDays, oneOffs: oneOffs)
         return result.values + CostMetrics.values(cost, avoidedAdmissions: result[.avoidedAdmissions])
-            + EntityModelMetrics.values(result, scenario: scenario, days: scenario.simulation.horizonDays)
+            + EntityModelMetrics.values(result, scenario: scenario, days: scenario.simulation.horizonDays, prices: file.economics.prices)
             + cost.entityAccounts.flatMap { [$0.costs.dkk, $0.transfersIn.dkk, $0.transfersOut.dkk, $0.net.dkk] }
             + (file.economics.implementation.isEmpty ? [] : [cost.implementationCost.dkk])
     }

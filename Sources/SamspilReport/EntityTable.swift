@@ -9,7 +9,7 @@ public enum EntityTable {
     /// The main metrics of each level, in the order they print.
     static let mainMetrics: [String: [String]] = [
         "municipality": ["episodes", "admissions", "avoidedAdmissions", "readmissions", "teamEpisodes", "acuteBedEpisodes",
-                         "bedDays", "delayedDischargeDays", "payer.net"],
+                         "bedDays", "delayedDischargeDays", "resourceCost", "payer.net"],
         "hospital": ["admissions", "meanOccupancy", "p95Occupancy", "overcrowdingPatients2300", "overflowBedHours",
                      "meanLengthOfStay", "bedDays"],
         "region": ["admissions", "bedDays", "meanOccupancy", "overcrowdingPatients2300", "episodes", "avoidedAdmissions",

@@ -52,6 +52,26 @@ struct EntityRowsTests {
             for values in run.values { #expect(values[p95[0]] == values[total], "\(file): p95 of the one hospital") }
         }
         #expect(!entities("admissions", "municipality").isEmpty)
+        // A municipality's resource cost is its citizens' use priced at the scenario's prices.
+        let prices = c.file.economics.prices
+        for name in c.file.scenario.municipalities.map(\.name) {
+            func value(_ metric: String, _ values: [Double]) -> Double {
+                values[run.metrics.firstIndex { $0.name == metric && $0.level == "municipality" && $0.entity == name }!]
+            }
+            for values in run.values {
+                let expected = value("bedDays", values) * prices.hospitalBedDay
+                    + value("emergencyDepartmentVisits", values) * prices.emergencyDepartmentVisit
+                    + value("ambulanceTrips", values) * prices.ambulanceTrip
+                    + value("gpConsultations", values) * prices.gpConsultation
+                    + value("outOfHoursConsultations", values) * prices.outOfHoursContact
+                    + value("temporaryBedDays", values) * prices.temporaryBedDay
+                let cost = value("resourceCost", values)
+                // GP home visits are the only priced use without a row of their own: a whole number of them.
+                let homeVisits = (cost - expected) / prices.gpHomeVisit
+                #expect(homeVisits > -1e-6 && abs(homeVisits - homeVisits.rounded()) < 1e-6, "\(file): \(name) \(homeVisits)")
+                #expect(cost > 0, "\(file): \(name) caused no cost")
+            }
+        }
         // A team's visits include its follow-up visits.
         if let visits = system("teamVisits"), let followUps = system("teamFollowUpVisits") {
             let rows = entities("teamAllVisits", "team")

@@ -15,7 +15,7 @@ struct EntityTally {
     // Literal strides: a computed constant folds into the hot path, where a
     // static `let` would be a lazily initialised global checked at every use.
     // `EntityCounts.init` checks them against the column lists.
-    @inline(__always) static var municipalityStride: Int { 19 }
+    @inline(__always) static var municipalityStride: Int { 20 }
     @inline(__always) static var hospitalStride: Int { 7 }
     @inline(__always) static var teamStride: Int { 4 }
     @inline(__always) static var bedUnitStride: Int { 3 }

@@ -110,11 +110,12 @@ public struct EntityCounts: Sendable, Equatable {
         case .avoidedByAcuteTeam: 11
         case .avoidedByAcuteBed: 12
         case .emergencyDepartmentVisits: 13
-        case .teamReferrals: 14
-        case .teamEpisodes: 15
-        case .acuteBedReferrals: 16
-        case .acuteBedRefusals: 17
-        case .acuteBedEpisodes: 18
+        case .ambulanceTrips: 14
+        case .teamReferrals: 15
+        case .teamEpisodes: 16
+        case .acuteBedReferrals: 17
+        case .acuteBedRefusals: 18
+        case .acuteBedEpisodes: 19
         default: -1
         }
     }

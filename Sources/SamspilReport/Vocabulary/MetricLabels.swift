@@ -73,6 +73,7 @@ public enum MetricLabels {
         "admissionsToFullHospital": ("admissions to a full hospital", "indlæggelser på fuldt sygehus"),
         "hospitalDischarges": ("hospital discharges", "udskrivninger"),
         "bedDays": ("hospital bed-days", "sengedage på sygehus"),
+        "resourceCost": ("resource cost of its citizens' care", "ressourceforbrug til borgernes behandling"),
         "meanOccupancy": ("patients in medical beds (mean)", "patienter i medicinske senge (gennemsnit)"),
         "p95Occupancy": ("patients in medical beds (95th percentile)", "patienter i medicinske senge (95. percentil)"),
         "maxOccupancy": ("patients in medical beds (highest)", "patienter i medicinske senge (højest)"),
