@@ -63,7 +63,7 @@ struct BundledScenarioFuzzTests {
         let original = try Self.text(name)
         var rng = FuzzRNG(state: stableSeed(name))
         var valid = 0, invalid = 0
-        for _ in 0..<1_500 {
+        for _ in 0..<1_000 {
             var mutated = original
             for _ in 0..<(1 + rng.below(3)) { mutated = Self.mutate(mutated, &rng) }
             var all = files
