@@ -24,10 +24,7 @@ public struct CSVTable: Sendable, Equatable {
     public var text: String {
         var out = ""
         out.reserveCapacity(64 * (rows.count + 1))
-        for record in [header] + rows {
-            out += record.map(CSVTable.quote).joined(separator: ",")
-            out += "\r\n"
-        }
+        for record in [header] + rows { out += CSVDialect.standard.line(record) }
         return out
     }
 

@@ -29,15 +29,10 @@ extension CSVTable {
     /// The table's text in `dialect`.
     /// - Complexity: O(total characters).
     public func text(_ dialect: CSVDialect) -> String {
-        switch dialect {
-        case .standard:
-            return text
-        case .excel:
-            var out = dialect.start
-            out.reserveCapacity(64 * (rows.count + 1))
-            for record in [header] + rows { out += dialect.line(record) }
-            return out
-        }
+        var out = dialect.start
+        out.reserveCapacity(64 * (rows.count + 1))
+        for record in [header] + rows { out += dialect.line(record) }
+        return out
     }
 
     /// `field` quoted if it holds the separator, a quote or a line break.
