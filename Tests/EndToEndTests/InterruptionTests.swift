@@ -67,11 +67,11 @@ import Darwin
     }
 
     @Test func secondInterruptQuitsAtOnce() throws {
-        // A national replication takes seconds in a debug build; the second SIGINT
+        // Four national years take seconds in a debug build; the second SIGINT
         // must not wait for the replication under way to finish.
         let dir = try TemporaryDirectory()
-        let r = try Self.interrupted(["run", "Scenarios/denmark.json5", "--replications", "50", "--jobs", "1", "--out", dir.path("d")],
-                                     delay: 0.7, twice: true)
+        let r = try Self.interrupted(["run", "Scenarios/denmark.json5", "--replications", "50", "--jobs", "1",
+                                      "--horizon-days", "1460", "--out", dir.path("d")], delay: 0.7, twice: true)
         #expect(!r.killedBySignal && r.status == 130, "\(r)")
         #expect(!r.stderr.contains("interrupted after"), "it did not wait to finish the replication: \(r)")
         #expect(dir.contents().isEmpty, "\(dir.contents())")
@@ -89,10 +89,11 @@ import Darwin
 
     @Test func interruptWhenEveryReplicationIsUnderWayWritesNothing() throws {
         // One replication, already running when the signal comes: it finishes,
-        // and still nothing is written.
+        // and still nothing is written. Four national years take about 3 s in
+        // a debug build (the model is optimised there, see Package.swift).
         let dir = try TemporaryDirectory()
-        let r = try Self.interrupted(["run", "Scenarios/denmark.json5", "-n", "1", "--jobs", "1", "--out", dir.path("o")],
-                                     delay: 1.5)
+        let r = try Self.interrupted(["run", "Scenarios/denmark.json5", "-n", "1", "--jobs", "1", "--horizon-days", "1460",
+                                      "--out", dir.path("o")], delay: 1.5)
         #expect(!r.killedBySignal && r.status == 130, "\(r)")
         #expect(r.stderr.contains("no output was written"), "\(r)")
         #expect(dir.allContents().isEmpty, "\(dir.allContents())")
@@ -100,7 +101,8 @@ import Darwin
 
     @Test func interruptDuringTheTraceRerunWritesNothing() throws {
         let dir = try TemporaryDirectory()
-        let r = try Self.interrupted(["run", "Scenarios/denmark.json5", "-n", "1", "--jobs", "1", "--horizon-days", "60",
+        // The rerun that records the trace takes most of the ≈ 5 s (120 days, debug build).
+        let r = try Self.interrupted(["run", "Scenarios/denmark.json5", "-n", "1", "--jobs", "1", "--horizon-days", "120",
                                       "--warmup-days", "7", "--trace", dir.path("t.csv"), "--out", dir.path("o")], delay: 2.5)
         #expect(!r.killedBySignal && r.status == 130, "\(r)")
         #expect(dir.allContents().isEmpty, "\(dir.allContents())")

@@ -149,7 +149,9 @@ public struct LadderQueueCalendar: EventCalendar {
 
     @inlinable
     public mutating func insert(_ event: Event) {
-        assert(event.time >= 0 && event.time.isFinite, "event times must be finite and non-negative")
+        #if SAMSPIL_CHECK_INVARIANTS
+        precondition(event.time >= 0 && event.time.isFinite, "event times must be finite and non-negative")
+        #endif
         _count &+= 1
         let time = event.time
         if time > _topBoundary {

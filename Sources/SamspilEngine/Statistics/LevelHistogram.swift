@@ -27,7 +27,9 @@ public struct LevelHistogram: Sendable, Equatable, Codable {
     /// - Complexity: O(1) amortised.
     @inlinable
     public mutating func set(_ newLevel: Int, at time: Double) {
-        assert(time >= _lastChange && newLevel >= 0)
+        #if SAMSPIL_CHECK_INVARIANTS
+        precondition(time >= _lastChange && newLevel >= 0)
+        #endif
         _timeAtLevel[_level] += time - _lastChange
         _lastChange = time
         _level = newLevel

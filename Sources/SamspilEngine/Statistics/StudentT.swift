@@ -251,7 +251,9 @@ extension StudentT {
     @usableFromInline
     static func _upperQuantileByIteration(_ q: Double, _ nu: Double) -> Double {
         if q == 0 { return .infinity }
-        assert(q > 0 && q < 0.5)
+        #if SAMSPIL_CHECK_INVARIANTS
+        precondition(q > 0 && q < 0.5)
+        #endif
         if nu > 2000 {
             let t = _cornishFisher(_normalUpperQuantile(q), nu).t
             if _usesExpansion(t, nu) { return t }

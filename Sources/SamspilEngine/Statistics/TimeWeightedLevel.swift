@@ -38,7 +38,9 @@ public struct TimeWeightedLevel: Sendable, Equatable, Codable {
     /// - Complexity: O(1).
     @inlinable
     public mutating func set(_ newLevel: Double, at time: Double) {
-        assert(time >= _lastChange, "time-weighted levels only move forward in time")
+        #if SAMSPIL_CHECK_INVARIANTS
+        precondition(time >= _lastChange, "time-weighted levels only move forward in time")
+        #endif
         let dt = time - _lastChange
         _integral += _level * dt
         _integralOfSquares += _level * _level * dt
