@@ -3,67 +3,95 @@
 
 extension LadderQueueCalendar {
     /// Sorts `events[0..<n]` into the (empty) bottom, first event last.
-    ///
-    /// A counting sort on about n/2 equal-width time slices (monotone in time, so
-    /// slices never need comparing), then each slice sorted on its own: O(n) for
-    /// smooth time distributions, O(n log n) at worst.
+    /// - Complexity: O(n) for smooth time distributions, O(n log n) at worst.
     @inlinable
     mutating func _sortIntoBottom(_ events: ContiguousArray<Event>, count n: Int) {
         Self._ensureCount(&_bottom, n, filler: Self._filler)
         _bottomCount = n
-        let (lo, hi) = Self._timeRange(events, count: n)
-        let slices = n / 2
-        let inverseWidth = Double(slices) / (hi - lo)
-        if n <= 24 || !(lo < hi) || !inverseWidth.isFinite {
-            events.withUnsafeBufferPointer { e in
-                _bottom.withUnsafeMutableBufferPointer { d in
-                    var i = 0
-                    while i < n { d[i] = e[i]; i &+= 1 }
-                    Self._sortDescending(d, 0, n)
-                }
-            }
-            return
-        }
         Self._ensureCount(&_keys, n, filler: 0)
-        Self._ensureCount(&_counts, slices &+ 1, filler: 0)
-        let lastSlice = Double(slices &- 1)
+        Self._ensureCount(&_counts, n / 2 &+ 1, filler: 0)
         events.withUnsafeBufferPointer { e in
             _bottom.withUnsafeMutableBufferPointer { d in
                 _keys.withUnsafeMutableBufferPointer { keys in
                     _counts.withUnsafeMutableBufferPointer { counts in
-                        var k = 0
-                        while k <= slices { counts[k] = 0; k &+= 1 }
-                        // Slice `slices - 1 - j` for time slice j: later times first.
-                        var i = 0
-                        while i < n {
-                            let j = Int(Swift.min((e[i].time - lo) * inverseWidth, lastSlice))
-                            let key = slices &- 1 &- j
-                            keys[i] = Int32(truncatingIfNeeded: key)
-                            counts[key &+ 1] &+= 1
-                            i &+= 1
-                        }
-                        k = 1
-                        while k <= slices { counts[k] &+= counts[k &- 1]; k &+= 1 }
-                        i = 0
-                        while i < n {
-                            let key = Int(keys[i])
-                            let position = Int(counts[key])
-                            d[position] = e[i]
-                            counts[key] = Int32(truncatingIfNeeded: position &+ 1)
-                            i &+= 1
-                        }
-                        // Now counts[k] is the end of slice k.
-                        var begin = 0
-                        k = 0
-                        while k < slices {
-                            let end = Int(counts[k])
-                            if end &- begin > 1 { Self._sortDescending(d, begin, end) }
-                            begin = end
-                            k &+= 1
-                        }
+                        Self._sortDescending(e, into: d, count: n, keys: keys, counts: counts)
                     }
                 }
             }
+        }
+    }
+
+    /// Writes `e[0..<n]` to `d[0..<n]` sorted so that the first event is last.
+    ///
+    /// A counting sort on about n/2 equal-width time slices (monotone in time, so
+    /// slices never need comparing), then each slice sorted on its own; small
+    /// or unsplittable sets by insertion sort or the standard sort. `keys` and
+    /// `counts` are scratch of at least `n` and `n / 2 + 1` entries.
+    /// - Complexity: O(n) for smooth time distributions, O(n log n) at worst.
+    @inlinable
+    static func _sortDescending(_ e: UnsafeBufferPointer<Event>, into d: UnsafeMutableBufferPointer<Event>, count n: Int,
+                                keys: UnsafeMutableBufferPointer<Int32>, counts: UnsafeMutableBufferPointer<Int32>) {
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        var i = 0
+        while i < n {
+            let t = e[i].time
+            lo = Swift.min(lo, t)
+            hi = Swift.max(hi, t)
+            i &+= 1
+        }
+        let slices = n / 2
+        let inverseWidth = Double(slices) / (hi - lo)
+        if n <= 24 || !(lo < hi) || !inverseWidth.isFinite {
+            // Reversed, so that events in the order they were scheduled need no moves.
+            i = 0
+            while i < n { d[i] = e[n &- 1 &- i]; i &+= 1 }
+            _sortDescending(d, 0, n)
+            return
+        }
+        _countingSortDescending(e, into: d, count: n, lo: lo, inverseWidth: inverseWidth, slices: slices, keys: keys, counts: counts)
+    }
+
+    /// The counting sort of `_sortDescending(_:into:count:keys:counts:)`, on
+    /// `slices` equal time slices from `lo`.
+    @inlinable
+    static func _countingSortDescending(_ e: UnsafeBufferPointer<Event>, into d: UnsafeMutableBufferPointer<Event>,
+                                        count n: Int, lo: Double, inverseWidth: Double, slices: Int,
+                                        keys: UnsafeMutableBufferPointer<Int32>, counts: UnsafeMutableBufferPointer<Int32>) {
+        let lastSlice = Double(slices &- 1)
+        var k = 0
+        while k <= slices { counts[k] = 0; k &+= 1 }
+        // Slice `slices - 1 - j` for time slice j: later times first.
+        var i = 0
+        while i < n {
+            let j = Int(Swift.min((e[i].time - lo) * inverseWidth, lastSlice))
+            let key = slices &- 1 &- j
+            keys[i] = Int32(truncatingIfNeeded: key)
+            counts[key &+ 1] &+= 1
+            i &+= 1
+        }
+        k = 1
+        while k <= slices { counts[k] &+= counts[k &- 1]; k &+= 1 }
+        // Scattered last to first: events usually arrive here in the order
+        // they were scheduled, so a slice of same-time events (discharges at
+        // the discharge hour, shift changes) comes out already in the
+        // bottom's order and its sort below is one pass.
+        i = n
+        while i > 0 {
+            i &-= 1
+            let key = Int(keys[i])
+            let position = Int(counts[key])
+            d[position] = e[i]
+            counts[key] = Int32(truncatingIfNeeded: position &+ 1)
+        }
+        // Now counts[k] is the end of slice k.
+        var begin = 0
+        k = 0
+        while k < slices {
+            let end = Int(counts[k])
+            if end &- begin > 1 { _sortDescending(d, begin, end) }
+            begin = end
+            k &+= 1
         }
     }
 
@@ -83,6 +111,13 @@ extension LadderQueueCalendar {
                 i &+= 1
             }
         } else {
+            var sorted = true
+            var i = begin &+ 1
+            while i < end {
+                if Event.precedes(e[i &- 1], e[i]) { sorted = false; break }
+                i &+= 1
+            }
+            if sorted { return }
             var slice = UnsafeMutableBufferPointer(rebasing: e[begin..<end])
             slice.sort { Event.precedes($1, $0) }
         }
