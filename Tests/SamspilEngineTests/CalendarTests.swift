@@ -208,6 +208,11 @@ private func exerciseRemoveAll<C: EventCalendar>(_ type: C.Type) {
     h.drain()
 }
 
+/// Bucket widths for the timing-wheel tests: about the delays' scale, and so
+/// narrow that most events wait in the far list and whole wheels are skipped.
+enum QuarterUnit: TimingWheelWidth { static var width: Double { 0.25 } }
+enum TinyUnit: TimingWheelWidth { static var width: Double { 1.0 / 4096 } }
+
 @Suite("Event calendars pop in exactly the reference order")
 struct CalendarTests {
     @Test("Empty calendars")
@@ -227,12 +232,17 @@ struct CalendarTests {
         check(QuaternaryHeapCalendar.self)
         check(RadixHeapCalendar.self)
         check(LadderQueueCalendar.self)
+        check(TimingWheelCalendar<QuarterUnit>.self)
+        check(TimingWheelCalendar<TinyUnit>.self)
     }
 
     @Test("Binary heap") func binary() { exerciseCalendar(BinaryHeapCalendar.self, seed: 1) }
     @Test("4-ary heap") func quaternary() { exerciseCalendar(QuaternaryHeapCalendar.self, seed: 2) }
     @Test("Radix heap") func radix() { exerciseCalendar(RadixHeapCalendar.self, seed: 3) }
     @Test("Ladder queue") func ladder() { exerciseCalendar(LadderQueueCalendar.self, seed: 4) }
+    @Test("Timing wheel") func wheel() { exerciseCalendar(TimingWheelCalendar<QuarterUnit>.self, seed: 5) }
+    @Test("Timing wheel, buckets far narrower than the delays")
+    func narrowWheel() { exerciseCalendar(TimingWheelCalendar<TinyUnit>.self, seed: 6) }
 
     @Test("removeAll resets and the calendar is reusable")
     func removeAllAndReuse() {
@@ -240,6 +250,7 @@ struct CalendarTests {
         exerciseRemoveAll(QuaternaryHeapCalendar.self)
         exerciseRemoveAll(RadixHeapCalendar.self)
         exerciseRemoveAll(LadderQueueCalendar.self)
+        exerciseRemoveAll(TimingWheelCalendar<QuarterUnit>.self)
     }
 
     @Test("Same-instant lower-priority events pop next")
@@ -262,6 +273,8 @@ struct CalendarTests {
         check(QuaternaryHeapCalendar.self)
         check(RadixHeapCalendar.self)
         check(LadderQueueCalendar.self)
+        check(TimingWheelCalendar<QuarterUnit>.self)
+        check(TimingWheelCalendar<TinyUnit>.self)
     }
 }
 
@@ -325,5 +338,55 @@ struct LadderCoverageTests {
         #expect(maxRungs == LadderQueueCalendar.maximumRungs)
         #expect(maxEarly > 100)
         #expect(maxBottom > 1000)
+    }
+}
+
+@Suite("Timing wheel internals")
+struct TimingWheelCoverageTests {
+    /// The wheel's own invariants (compiled into debug builds, so into `swift
+    /// test`) hold between operations, in the ring, the far list and the bottom.
+    @Test("Timing wheel invariants hold through migrations, jumps and the early heap")
+    func wheelInvariants() {
+        func run<W: TimingWheelWidth>(_ width: W.Type, seed: UInt64) {
+            for kind in [Delay.exponential, .geometricCluster, .integerGrid, .tiny, .bimodal, .huge] {
+                var h = Harness<TimingWheelCalendar<W>>(seed: seed)
+                for _ in 0..<3000 { h.insert(after: kind) }
+                h.calendar._checkInvariants()
+                for step in 0..<3000 {
+                    h.pop()
+                    h.insert(after: kind)
+                    if h.uniform() < 0.05 { h.insertSameInstant() }
+                    if step % 97 == 0 { h.calendar._checkInvariants() }
+                }
+                h.drain()
+                h.calendar._checkInvariants()
+            }
+        }
+        run(QuarterUnit.self, seed: 21)
+        run(TinyUnit.self, seed: 22)
+    }
+
+    /// Guards the workloads: they must move events from the far list into the
+    /// ring, jump over empty stretches of time, and fill the early heap.
+    @Test("Test workloads reach the far list, whole-wheel jumps and the early heap")
+    func workloadsReachInternalStates() {
+        var maxFar = 0, maxEarly = 0, maxJump = 0
+        for kind in [Delay.exponential, .huge, .tiny] {
+            var h = Harness<TimingWheelCalendar<TinyUnit>>(seed: 23)
+            for _ in 0..<3000 { h.insert(after: kind) }
+            for _ in 0..<3000 {
+                let before = h.calendar._current
+                h.pop()
+                h.insert(after: kind)
+                if h.uniform() < 0.05 { h.insertSameInstant() }
+                maxFar = max(maxFar, h.calendar._far.count)
+                maxEarly = max(maxEarly, h.calendar._early.count)
+                maxJump = max(maxJump, h.calendar._current - before)
+            }
+            h.drain()
+        }
+        #expect(maxFar > 1000)
+        #expect(maxEarly > 100)
+        #expect(maxJump > 4096)
     }
 }
