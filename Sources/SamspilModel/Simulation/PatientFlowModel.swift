@@ -32,16 +32,29 @@ public struct ReplicationResult: Sendable {
     public subscript(metric: Metric) -> Double { values[metric.rawValue] }
 }
 
+/// The patient-flow model's event calendar: a timing wheel of one-hour
+/// buckets (the model's unit is the hour). A national year pops about 200
+/// events an hour; of the widths tried (¼, ½, 1 and 2 hours) one hour cost
+/// the fewest instructions and cache misses (`Benchmarks/README.md`). Every
+/// calendar pops the same order, so the choice changes speed only.
+typealias ModelCalendar = TimingWheelCalendar<HourBuckets>
+
+/// One-hour buckets.
+enum HourBuckets: TimingWheelWidth {
+    @inline(__always) static var width: Double { 1 }
+}
+
 /// The patient-flow model: runs one replication of a compiled scenario.
 public enum PatientFlowModel {
     /// - Complexity: O(events · log pending) time; memory O(concurrent episodes).
     public static func run(_ compiled: CompiledScenario, replication: Int,
                            options: ReplicationOptions = ReplicationOptions()) -> ReplicationResult {
-        var simulation = PatientFlowSimulation<LadderQueueCalendar>(compiled, replication: replication, options: options)
+        var simulation = PatientFlowSimulation<ModelCalendar>(compiled, replication: replication, options: options)
         simulation.run()
         let result = simulation.result()
         simulation.episodes.slots.deallocate()
         simulation.monitor.byEntity.deallocate()
+        simulation.monitor.poolLevels.deallocate()
         return result
     }
 }
