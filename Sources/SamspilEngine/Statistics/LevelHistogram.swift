@@ -25,7 +25,7 @@ public struct LevelHistogram: Sendable, Equatable, Codable {
 
     /// Sets the level from `time` on.
     /// - Complexity: O(1) amortised.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func set(_ newLevel: Int, at time: Double) {
         #if SAMSPIL_CHECK_INVARIANTS
         precondition(time >= _lastChange && newLevel >= 0)

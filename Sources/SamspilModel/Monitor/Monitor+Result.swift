@@ -22,6 +22,7 @@ extension Monitor {
                          nurses: ContiguousArray<ResourcePool>, temporaryBeds: ContiguousArray<ResourcePool>,
                          events: UInt64, episodesSimulated: Int, peakLiveEpisodes: Int) -> ReplicationResult {
         let end = model.end
+        let hospitalOccupancy = poolLevels.occupancies, hospitalOverflow = poolLevels.overflows
         var v = (0..<Metric.allCases.count).map { count[$0] }
         func set(_ m: Metric, _ x: Double) { v[m.rawValue] = x }
         let bedHours = hospitalOccupancy.reduce(0.0) { $0 + $1.integral(upTo: end) }

@@ -63,8 +63,8 @@ struct Monitor {
     var byEntity: EntityTally
 
     // Hospitals: every array is per bed pool (hospital ward).
-    var hospitalOccupancy: ContiguousArray<TimeWeightedLevel>
-    var hospitalOverflow: ContiguousArray<TimeWeightedLevel>
+    /// Patients and overflow of each bed pool (freed with the episode slots).
+    var poolLevels: PoolLevels
     /// Patients in medical beds, all hospitals: the occupancy distribution.
     var totalOccupancy = LevelHistogram()
     var totalBeds: TimeWeightedLevel
@@ -107,8 +107,7 @@ struct Monitor {
         byEntity = EntityTally(model)
         let h = model.poolCount
         poolHospital = ContiguousArray(model.poolHospital.map { UInt16($0) })
-        hospitalOccupancy = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
-        hospitalOverflow = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
+        poolLevels = PoolLevels(count: h)
         totalBeds = TimeWeightedLevel(level: Double(model.hospitalBeds.reduce(0, +)), at: 0)
         hospitalLent = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
         hospitalCapacity = ContiguousArray(model.hospitalBeds.map { TimeWeightedLevel(level: Double($0), at: 0) })
@@ -228,8 +227,8 @@ struct Monitor {
     /// Hospital `h` now has `patients`, `overflow` of them without an available bed.
     @inline(__always)
     mutating func hospitalLevels(_ h: Int, patients: Int, overflow: Int, totalDelta: Int, at now: Double) {
-        hospitalOccupancy[h].set(Double(patients), at: now)
-        hospitalOverflow[h].set(Double(overflow), at: now)
+        poolLevels.occupancy(h).pointee.set(Double(patients), at: now)
+        poolLevels.overflow(h).pointee.set(Double(overflow), at: now)
         totalOccupancy.set(totalOccupancy.level + totalDelta, at: now)
         byEntity.hospitalLevel(Int(poolHospital[h]), by: totalDelta, at: now)
     }
@@ -237,7 +236,7 @@ struct Monitor {
     /// Hospital `h` now has `beds` available beds (all hospitals: `totalBeds`).
     mutating func bedLevels(_ h: Int, beds: Int, overflow: Int, totalBeds: Int, at now: Double) {
         hospitalCapacity[h].set(Double(beds), at: now)
-        hospitalOverflow[h].set(Double(overflow), at: now)
+        poolLevels.overflow(h).pointee.set(Double(overflow), at: now)
         self.totalBeds.set(Double(totalBeds), at: now)
     }
 
@@ -253,9 +252,9 @@ struct Monitor {
     /// The warm-up ends now: counting starts and every level restarts its integral.
     mutating func beginWindow(at now: Double) {
         measuring = true
-        for h in hospitalOccupancy.indices {
-            hospitalOccupancy[h].reset(at: now)
-            hospitalOverflow[h].reset(at: now)
+        for h in 0..<poolLevels.count {
+            poolLevels.occupancy(h).pointee.reset(at: now)
+            poolLevels.overflow(h).pointee.reset(at: now)
         }
         byEntity.beginWindow(at: now)
         totalOccupancy.reset(at: now)
@@ -283,7 +282,8 @@ struct Monitor {
         let integral = totalOccupancy.durations(upTo: now).enumerated().reduce(0.0) { $0 + Double($1.offset) * $1.element }
         let day = Int(((now - warmupEnd) / 24).rounded()) - 1
         let occupancy = (integral - dayOccupancyMark) / 24
-        let overflow = hospitalOverflow.reduce(0.0) { $0 + $1.level }
+        var overflow = 0.0
+        for h in 0..<poolLevels.count { overflow += poolLevels.overflow(h).pointee.level }
         series?.append(day: day, meanOccupancy: occupancy, teamCaseload: teamCaseload, overflow: overflow)
         dayOccupancyMark = integral
     }
