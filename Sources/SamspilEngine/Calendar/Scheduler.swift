@@ -49,7 +49,10 @@ public struct Scheduler<Calendar: EventCalendar>: Sendable {
     @inlinable
     public mutating func schedule(_ kind: UInt16, at time: Double, entity: UInt32 = 0, tag: UInt32 = 0,
                                   payload: UInt32 = 0, aux: UInt16 = 0, priority: EventPriority = .normal) {
-        precondition(time >= now && time.isFinite, "cannot schedule an event in the past or at a non-finite time")
+        // `< .infinity` rather than `isFinite`: the same test here (`time >= now`
+        // already excludes NaN and −∞), two comparisons instead of a long
+        // sequence of bit tests, on every event.
+        precondition(time >= now && time < .infinity, "cannot schedule an event in the past or at a non-finite time")
         let event = Event(time: time, priority: priority, sequence: _nextSequence,
                           kind: kind, entity: entity, tag: tag, payload: payload, aux: aux)
         _nextSequence &+= 1

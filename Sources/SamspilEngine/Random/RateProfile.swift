@@ -225,8 +225,11 @@ public struct RateProfile: Sendable {
     public static func nextArrival<G: RandomNumberGenerator>(after t: Double, rateScale: Double,
                                                              cumulative c: UnsafeBufferPointer<Double>,
                                                              using rng: inout G) -> Double {
-        precondition(t >= 0 && t.isFinite, "arrival search must start at a finite, non-negative time")
-        precondition(rateScale >= 0 && rateScale.isFinite, "rate scale must be finite and non-negative")
+        // Both finite and non-negative: the sum is finite only if both are
+        // (NaN and ∞ propagate), one test on every arrival (a per-argument
+        // `isFinite` compiles to a long sequence of bit tests).
+        precondition(t >= 0 && rateScale >= 0 && t + rateScale < .infinity,
+                     "the arrival search needs a finite, non-negative time and rate scale")
         let cycleTotal = c[RateProfile.cycleHours]
         if rateScale == 0 || cycleTotal == 0 { return .infinity }
         var e = Ziggurat.exponential(using: &rng)
