@@ -2,6 +2,42 @@
 // invariant check (see LadderQueueCalendar.swift for the structure).
 
 extension LadderQueueCalendar {
+    /// Inserts `event` into the bottom `bottom[0..<count]` (first event last)
+    /// by shifting from the popping end, or into `early` while the bottom
+    /// holds more than ``bottomInsertLimit`` events. Shared with ``TimingWheelCalendar``.
+    /// - Complexity: O(bottomInsertLimit), or O(log early) into the heap.
+    @inlinable
+    static func _insertBottom(_ event: Event, bottom: inout ContiguousArray<Event>, count: inout Int,
+                              early: inout BinaryHeapCalendar) {
+        let n = count
+        if n > bottomInsertLimit {
+            early.insert(event)
+            return
+        }
+        if n == bottom.count { bottom.append(event) }
+        count = n &+ 1
+        bottom.withUnsafeMutableBufferPointer { b in
+            var i = n
+            while i > 0 && Event.precedes(b[i &- 1], event) {
+                b[i] = b[i &- 1]
+                i &-= 1
+            }
+            b[i] = event
+        }
+    }
+
+    /// Removes the first event of a non-empty bottom and its early heap.
+    /// - Complexity: O(1), or O(log early) from the heap.
+    @inlinable @inline(__always)
+    static func _popBottom(_ bottom: ContiguousArray<Event>, count: inout Int, early: inout BinaryHeapCalendar) -> Event? {
+        let last = bottom[count &- 1]
+        if early.count > 0 && Event.precedes(early.first!, last) {
+            return early.popFirst()
+        }
+        count &-= 1
+        return last
+    }
+
     /// Sorts `events[0..<n]` into the (empty) bottom, first event last.
     /// - Complexity: O(n) for smooth time distributions, O(n log n) at worst.
     @inlinable
@@ -31,20 +67,12 @@ extension LadderQueueCalendar {
     @inlinable
     static func _sortDescending(_ e: UnsafeBufferPointer<Event>, into d: UnsafeMutableBufferPointer<Event>, count n: Int,
                                 keys: UnsafeMutableBufferPointer<Int32>, counts: UnsafeMutableBufferPointer<Int32>) {
-        var lo = Double.infinity
-        var hi = -Double.infinity
-        var i = 0
-        while i < n {
-            let t = e[i].time
-            lo = Swift.min(lo, t)
-            hi = Swift.max(hi, t)
-            i &+= 1
-        }
+        let (lo, hi) = _timeRange(e, count: n)
         let slices = n / 2
         let inverseWidth = Double(slices) / (hi - lo)
         if n <= 24 || !(lo < hi) || !inverseWidth.isFinite {
             // Reversed, so that events in the order they were scheduled need no moves.
-            i = 0
+            var i = 0
             while i < n { d[i] = e[n &- 1 &- i]; i &+= 1 }
             _sortDescending(d, 0, n)
             return

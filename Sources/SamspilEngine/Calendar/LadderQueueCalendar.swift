@@ -208,22 +208,7 @@ public struct LadderQueueCalendar: EventCalendar {
 
     @inlinable
     mutating func _insertBottom(_ event: Event) {
-        let n = _bottomCount
-        if n > Self.bottomInsertLimit {
-            _early.insert(event)
-            return
-        }
-        // Descending order: shift up the events that precede `event`.
-        if n == _bottom.count { _bottom.append(event) }
-        _bottomCount = n &+ 1
-        _bottom.withUnsafeMutableBufferPointer { b in
-            var i = n
-            while i > 0 && Event.precedes(b[i &- 1], event) {
-                b[i] = b[i &- 1]
-                i &-= 1
-            }
-            b[i] = event
-        }
+        Self._insertBottom(event, bottom: &_bottom, count: &_bottomCount, early: &_early)
     }
 
     // MARK: Pop
@@ -239,12 +224,7 @@ public struct LadderQueueCalendar: EventCalendar {
             _refill()
         }
         _count &-= 1
-        let last = _bottom[_bottomCount &- 1]
-        if _early.count > 0 && Event.precedes(_early.first!, last) {
-            return _early.popFirst()
-        }
-        _bottomCount &-= 1
-        return last
+        return Self._popBottom(_bottom, count: &_bottomCount, early: &_early)
     }
 
     /// The bottom and the early heap are empty but events remain: move the next
@@ -443,16 +423,21 @@ public struct LadderQueueCalendar: EventCalendar {
     /// - Complexity: O(n).
     @inlinable
     static func _timeRange(_ events: ContiguousArray<Event>, count n: Int) -> (lo: Double, hi: Double) {
+        events.withUnsafeBufferPointer { _timeRange($0, count: n) }
+    }
+
+    /// The earliest and latest time among `e[0..<n]`.
+    /// - Complexity: O(n).
+    @inlinable
+    static func _timeRange(_ e: UnsafeBufferPointer<Event>, count n: Int) -> (lo: Double, hi: Double) {
         var lo = Double.infinity
         var hi = -Double.infinity
-        events.withUnsafeBufferPointer { e in
-            var i = 0
-            while i < n {
-                let t = e[i].time
-                lo = Swift.min(lo, t)
-                hi = Swift.max(hi, t)
-                i &+= 1
-            }
+        var i = 0
+        while i < n {
+            let t = e[i].time
+            lo = Swift.min(lo, t)
+            hi = Swift.max(hi, t)
+            i &+= 1
         }
         return (lo, hi)
     }

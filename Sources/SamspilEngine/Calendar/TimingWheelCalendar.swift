@@ -36,7 +36,6 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     @inlinable static var slotMask: Int { slotCount &- 1 }
     @inlinable static var chunkShift: Int { LadderQueueCalendar.chunkShift }
     @inlinable static var chunkSize: Int { LadderQueueCalendar.chunkSize }
-    @inlinable static var bottomInsertLimit: Int { LadderQueueCalendar.bottomInsertLimit }
 
     /// The ring's slots and chunk pool (copied on write: one uniqueness
     /// check per insert instead of one per array written).
@@ -110,21 +109,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     /// An event of the current bucket: in order into a small bottom, else into the early heap.
     @inlinable
     mutating func _insertBottom(_ event: Event) {
-        let n = _bottomCount
-        if n > Self.bottomInsertLimit {
-            _early.insert(event)
-            return
-        }
-        if n == _bottom.count { _bottom.append(event) }
-        _bottomCount = n &+ 1
-        _bottom.withUnsafeMutableBufferPointer { b in
-            var i = n
-            while i > 0 && Event.precedes(b[i &- 1], event) {
-                b[i] = b[i &- 1]
-                i &-= 1
-            }
-            b[i] = event
-        }
+        LadderQueueCalendar._insertBottom(event, bottom: &_bottom, count: &_bottomCount, early: &_early)
     }
 
     // MARK: Pop
@@ -140,12 +125,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
             _advance()
         }
         _count &-= 1
-        let last = _bottom[_bottomCount &- 1]
-        if _early.count > 0 && Event.precedes(_early.first!, last) {
-            return _early.popFirst()
-        }
-        _bottomCount &-= 1
-        return last
+        return LadderQueueCalendar._popBottom(_bottom, count: &_bottomCount, early: &_early)
     }
 
     /// The bottom and the early heap are empty but events remain: moves the
