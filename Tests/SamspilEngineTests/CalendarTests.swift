@@ -107,6 +107,22 @@ private struct Harness<C: EventCalendar> {
         }
     }
 
+    /// Fills `size` events of `kind`, then pops and inserts `size` times
+    /// (now and then a same-instant event), calling `check` on the calendar at
+    /// the start, every 97 steps and after draining.
+    mutating func holdChecking(size: Int, kind: Delay, _ check: (C) -> Void) {
+        for _ in 0..<size { insert(after: kind) }
+        check(calendar)
+        for step in 0..<size {
+            pop()
+            insert(after: kind)
+            if uniform() < 0.05 { insertSameInstant() }
+            if step % 97 == 0 { check(calendar) }
+        }
+        drain()
+        check(calendar)
+    }
+
     mutating func drain() {
         while pop() {}
         #expect(calendar.count == 0)
@@ -287,16 +303,7 @@ struct LadderCoverageTests {
     func ladderInvariants() {
         for kind in [Delay.exponential, .geometricCluster, .integerGrid, .tiny, .bimodal] {
             var h = Harness<LadderQueueCalendar>(seed: 11)
-            for _ in 0..<6000 { h.insert(after: kind) }
-            h.calendar._checkInvariants()
-            for step in 0..<6000 {
-                h.pop()
-                h.insert(after: kind)
-                if h.uniform() < 0.05 { h.insertSameInstant() }
-                if step % 97 == 0 { h.calendar._checkInvariants() }
-            }
-            h.drain()
-            h.calendar._checkInvariants()
+            h.holdChecking(size: 6000, kind: kind) { $0._checkInvariants() }
         }
         var deep = Harness<LadderQueueCalendar>(seed: 12)
         deep.fillDeepCluster(6000)
@@ -350,16 +357,7 @@ struct TimingWheelCoverageTests {
         func run<W: TimingWheelWidth>(_ width: W.Type, seed: UInt64) {
             for kind in [Delay.exponential, .geometricCluster, .integerGrid, .tiny, .bimodal, .huge] {
                 var h = Harness<TimingWheelCalendar<W>>(seed: seed)
-                for _ in 0..<3000 { h.insert(after: kind) }
-                h.calendar._checkInvariants()
-                for step in 0..<3000 {
-                    h.pop()
-                    h.insert(after: kind)
-                    if h.uniform() < 0.05 { h.insertSameInstant() }
-                    if step % 97 == 0 { h.calendar._checkInvariants() }
-                }
-                h.drain()
-                h.calendar._checkInvariants()
+                h.holdChecking(size: 3000, kind: kind) { $0._checkInvariants() }
             }
         }
         run(QuarterUnit.self, seed: 21)

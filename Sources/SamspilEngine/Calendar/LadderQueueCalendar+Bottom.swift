@@ -42,15 +42,25 @@ extension LadderQueueCalendar {
     /// - Complexity: O(n) for smooth time distributions, O(n log n) at worst.
     @inlinable
     mutating func _sortIntoBottom(_ events: ContiguousArray<Event>, count n: Int) {
-        Self._ensureCount(&_bottom, n, filler: Self._filler)
-        _bottomCount = n
-        Self._ensureCount(&_keys, n, filler: 0)
-        Self._ensureCount(&_counts, n / 2 &+ 1, filler: 0)
+        Self._sortIntoBottom(events, count: n, bottom: &_bottom, bottomCount: &_bottomCount, keys: &_keys, counts: &_counts)
+    }
+
+    /// Sorts `events[0..<n]` into an empty `bottom` (first event last), with
+    /// grow-only scratch `keys` and `counts`. Shared with ``TimingWheelCalendar``.
+    /// - Complexity: as `_sortDescending(_:into:count:keys:counts:)`.
+    @inlinable
+    static func _sortIntoBottom(_ events: ContiguousArray<Event>, count n: Int,
+                                bottom: inout ContiguousArray<Event>, bottomCount: inout Int,
+                                keys: inout ContiguousArray<Int32>, counts: inout ContiguousArray<Int32>) {
+        _ensureCount(&bottom, n, filler: _filler)
+        bottomCount = n
+        _ensureCount(&keys, n, filler: 0)
+        _ensureCount(&counts, n / 2 &+ 1, filler: 0)
         events.withUnsafeBufferPointer { e in
-            _bottom.withUnsafeMutableBufferPointer { d in
-                _keys.withUnsafeMutableBufferPointer { keys in
-                    _counts.withUnsafeMutableBufferPointer { counts in
-                        Self._sortDescending(e, into: d, count: n, keys: keys, counts: counts)
+            bottom.withUnsafeMutableBufferPointer { d in
+                keys.withUnsafeMutableBufferPointer { k in
+                    counts.withUnsafeMutableBufferPointer { c in
+                        _sortDescending(e, into: d, count: n, keys: k, counts: c)
                     }
                 }
             }

@@ -103,13 +103,12 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
 
     @inlinable @inline(never)
     mutating func _insertOutsideRing(_ event: Event, bucket a: Int) {
-        if a <= _current { _insertBottom(event) } else { _far.append(event) }
-    }
-
-    /// An event of the current bucket: in order into a small bottom, else into the early heap.
-    @inlinable
-    mutating func _insertBottom(_ event: Event) {
-        LadderQueueCalendar._insertBottom(event, bottom: &_bottom, count: &_bottomCount, early: &_early)
+        if a <= _current {
+            // The current bucket: in order into a small bottom, else into the early heap.
+            LadderQueueCalendar._insertBottom(event, bottom: &_bottom, count: &_bottomCount, early: &_early)
+        } else {
+            _far.append(event)
+        }
     }
 
     // MARK: Pop
@@ -187,20 +186,9 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     mutating func _load(_ slot: LadderQueueCalendar._Bucket) {
         let n = Int(slot.count)
         LadderQueueCalendar._ensureCount(&_scratch, n, filler: LadderQueueCalendar._filler)
-        LadderQueueCalendar._ensureCount(&_bottom, n, filler: LadderQueueCalendar._filler)
-        LadderQueueCalendar._ensureCount(&_keys, n, filler: 0)
-        LadderQueueCalendar._ensureCount(&_counts, n / 2 &+ 1, filler: 0)
         _scratch.withUnsafeMutableBufferPointer { d in _ring.take(slot, into: d.baseAddress!) }
-        _bottomCount = n
-        _scratch.withUnsafeBufferPointer { e in
-            _bottom.withUnsafeMutableBufferPointer { d in
-                _keys.withUnsafeMutableBufferPointer { keys in
-                    _counts.withUnsafeMutableBufferPointer { counts in
-                        LadderQueueCalendar._sortDescending(e, into: d, count: n, keys: keys, counts: counts)
-                    }
-                }
-            }
-        }
+        LadderQueueCalendar._sortIntoBottom(_scratch, count: n, bottom: &_bottom, bottomCount: &_bottomCount,
+                                            keys: &_keys, counts: &_counts)
     }
 
     @inlinable

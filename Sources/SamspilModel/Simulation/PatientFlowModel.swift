@@ -49,7 +49,13 @@ public enum PatientFlowModel {
     /// - Complexity: O(events · log pending) time; memory O(concurrent episodes).
     public static func run(_ compiled: CompiledScenario, replication: Int,
                            options: ReplicationOptions = ReplicationOptions()) -> ReplicationResult {
-        var simulation = PatientFlowSimulation<ModelCalendar>(compiled, replication: replication, options: options)
+        run(compiled, replication: replication, options: options, calendar: ModelCalendar.self)
+    }
+
+    /// `run` with another event calendar (the tests check that the choice never changes results).
+    static func run<C: EventCalendar>(_ compiled: CompiledScenario, replication: Int, options: ReplicationOptions,
+                                      calendar: C.Type) -> ReplicationResult {
+        var simulation = PatientFlowSimulation<C>(compiled, replication: replication, options: options)
         simulation.run()
         let result = simulation.result()
         simulation.episodes.slots.deallocate()
