@@ -19,7 +19,7 @@ extension Monitor {
     /// derived from levels and tallies, the usage ledger and the invariants.
     /// - Complexity: O(hospitals + teams + units + municipalities + occupancy levels).
     mutating func result(_ model: CompiledScenario, replication: Int,
-                         nurses: ContiguousArray<ResourcePool>, temporaryBeds: ContiguousArray<ResourcePool>,
+                         nurses: StateArray<ResourcePool>, temporaryBeds: StateArray<ResourcePool>,
                          events: UInt64, episodesSimulated: Int, peakLiveEpisodes: Int) -> ReplicationResult {
         let end = model.end
         let hospitalOccupancy = poolLevels.occupancies, hospitalOverflow = poolLevels.overflows
@@ -66,6 +66,7 @@ extension Monitor {
                 usage.shiftBusyHours[k] = nurseHours.shiftBusy[k]
             }
         }
+        usageCounts.fill(&usage)
         usage.emergencyDepartmentVisits = Int(count[Metric.emergencyDepartmentVisits.rawValue])
         usage.ambulanceTrips = Int(count[Metric.ambulanceTrips.rawValue])
         for p in 0..<model.poolCount {
@@ -91,7 +92,7 @@ extension Monitor {
     }
 
     /// The smallest value (in histogram units) at or below which a fraction `p` of observations lie.
-    static func percentile(_ histogram: ContiguousArray<Int>, _ p: Double) -> Double {
+    static func percentile(_ histogram: StateArray<Int>, _ p: Double) -> Double {
         let total = histogram.reduce(0, +)
         guard total > 0 else { return 0 }
         var cumulative = 0

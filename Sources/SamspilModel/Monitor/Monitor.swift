@@ -59,6 +59,8 @@ struct Monitor {
     /// then a plain add, without the uniqueness check an array write pays.
     var count = InlineArray<96, Double>(repeating: 0)
     var usage: UsageLedger
+    /// The ledger's counts while running (copied into `usage` by `result`).
+    var usageCounts: UsageCounts
     /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`; freed with the episode slots.
     var byEntity: EntityTally
 
@@ -69,10 +71,10 @@ struct Monitor {
     var totalOccupancy = LevelHistogram()
     var totalBeds: TimeWeightedLevel
     /// Acute-bed patients lying in each hospital's beds, over time.
-    var hospitalLent: ContiguousArray<TimeWeightedLevel>
+    var hospitalLent: StateArray<TimeWeightedLevel>
     /// Available beds of each hospital over time (capacity cost).
-    var hospitalCapacity: ContiguousArray<TimeWeightedLevel>
-    var staysByAge: ContiguousArray<Tally>
+    var hospitalCapacity: StateArray<TimeWeightedLevel>
+    var staysByAge: StateArray<Tally>
     var discharges65 = 0.0
     var readmitted65 = 0.0
     /// Discharges 65+ after stays of at most 24 hours, and those readmitted (a held-out validation measure).
@@ -83,14 +85,14 @@ struct Monitor {
     var capacityViolations = 0
 
     // Acute beds
-    var bedUnitLevel: ContiguousArray<TimeWeightedLevel>
+    var bedUnitLevel: StateArray<TimeWeightedLevel>
     /// Hospital patients lying in each unit's beds, over time (lent beds).
-    var bedUnitLent: ContiguousArray<TimeWeightedLevel>
+    var bedUnitLent: StateArray<TimeWeightedLevel>
 
     // Acute teams
     var responseTimes = Tally()
     /// Response times in minutes, up to a week.
-    var responseHistogram: ContiguousArray<Int> = ContiguousArray(repeating: 0, count: 24 * 60 * 7 + 1)
+    var responseHistogram = StateArray<Int>(repeating: 0, count: 24 * 60 * 7 + 1)
     var nurseHours: NurseHours
 
     /// The hospital of each bed pool (for the trace, which names hospitals).
@@ -104,19 +106,34 @@ struct Monitor {
     init(_ model: CompiledScenario, options: ReplicationOptions) {
         precondition(Metric.allCases.count <= count.count, "Monitor.count holds at most \(count.count) metrics")
         usage = UsageLedger(model)
+        usageCounts = UsageCounts(model)
         byEntity = EntityTally(model)
         let h = model.poolCount
         poolHospital = ContiguousArray(model.poolHospital.map { UInt16($0) })
         poolLevels = PoolLevels(count: h)
         totalBeds = TimeWeightedLevel(level: Double(model.hospitalBeds.reduce(0, +)), at: 0)
-        hospitalLent = ContiguousArray(repeating: TimeWeightedLevel(), count: h)
-        hospitalCapacity = ContiguousArray(model.hospitalBeds.map { TimeWeightedLevel(level: Double($0), at: 0) })
-        staysByAge = ContiguousArray(repeating: Tally(), count: model.ageCount)
-        bedUnitLevel = ContiguousArray(repeating: TimeWeightedLevel(), count: model.bedUnitCount)
-        bedUnitLent = ContiguousArray(repeating: TimeWeightedLevel(), count: model.bedUnitCount)
+        hospitalLent = StateArray(repeating: TimeWeightedLevel(), count: h)
+        hospitalCapacity = StateArray(model.hospitalBeds.map { TimeWeightedLevel(level: Double($0), at: 0) })
+        staysByAge = StateArray(repeating: Tally(), count: model.ageCount)
+        bedUnitLevel = StateArray(repeating: TimeWeightedLevel(), count: model.bedUnitCount)
+        bedUnitLent = StateArray(repeating: TimeWeightedLevel(), count: model.bedUnitCount)
         nurseHours = NurseHours(model)
         if options.recordTimeSeries { series = DailySeries() }
         if options.recordTrace { trace = [] }
+    }
+
+    /// Frees the monitor's buffers (at the end of the replication).
+    func deallocate() {
+        byEntity.deallocate()
+        poolLevels.deallocate()
+        hospitalLent.deallocate()
+        hospitalCapacity.deallocate()
+        staysByAge.deallocate()
+        bedUnitLevel.deallocate()
+        bedUnitLent.deallocate()
+        responseHistogram.deallocate()
+        nurseHours.deallocate()
+        usageCounts.deallocate()
     }
 
     // MARK: - Counting
@@ -146,17 +163,17 @@ struct Monitor {
         byEntity.add(metric, amount, for: who)
         switch metric {
         case .gpConsultations:
-            usage.gpConsultations[Int(who.municipality) * usage.ageCount + Int(who.age)] += 1
+            usageCounts.gpConsultations[Int(who.municipality) &* usageCounts.ageCount &+ Int(who.age)] += 1
         case .outOfHoursConsultations:
-            usage.outOfHoursContacts[Int(who.municipality) * usage.ageCount + Int(who.age)] += 1
+            usageCounts.outOfHoursContacts[Int(who.municipality) &* usageCounts.ageCount &+ Int(who.age)] += 1
         case .gpHomeVisits:
-            usage.gpHomeVisits[Int(who.municipality) * usage.ageCount + Int(who.age)] += 1
+            usageCounts.gpHomeVisits[Int(who.municipality) &* usageCounts.ageCount &+ Int(who.age)] += 1
         case .teamEpisodes:
-            usage.teamEpisodes[Int(who.team)] += 1
+            usageCounts.teamEpisodes[Int(who.team)] += 1
         case .teamVisits, .teamFollowUpVisits:
-            usage.teamVisits[Int(who.team)] += 1
+            usageCounts.teamVisits[Int(who.team)] += 1
         case .admissions:
-            usage.recordAdmission(municipality: Int(who.municipality), group: Int(who.group), age: Int(who.age),
+            usageCounts.recordAdmission(municipality: Int(who.municipality), group: Int(who.group), age: Int(who.age),
                                   pool: Int(who.hospital))
         default:
             break
@@ -178,7 +195,7 @@ struct Monitor {
         if delayedDays > 0 {
             count[Metric.delayedDischargePatients.rawValue] += 1
             count[Metric.delayedDischargeDays.rawValue] += Double(delayedDays)
-            usage.recordDelayedDischarge(municipality: Int(e.municipality), days: delayedDays)
+            usageCounts.recordDelayedDischarge(municipality: Int(e.municipality), days: delayedDays)
         }
     }
 

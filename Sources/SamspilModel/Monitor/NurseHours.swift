@@ -8,12 +8,12 @@ import SamspilEngine
 /// is booked to what was on duty in between.
 struct NurseHours {
     /// First shift of each team in `shiftBusy`/`shiftDuty` (team-major).
-    var shiftOffset: ContiguousArray<Int>
-    var shiftBusy: ContiguousArray<Double>
-    var shiftDuty: ContiguousArray<Double>
+    var shiftOffset: StateArray<Int>
+    var shiftBusy: StateArray<Double>
+    var shiftDuty: StateArray<Double>
     /// Each team's integrals at its last shift boundary.
-    var segmentBusyMark: ContiguousArray<Double>
-    var segmentDutyMark: ContiguousArray<Double>
+    var segmentBusyMark: StateArray<Double>
+    var segmentDutyMark: StateArray<Double>
     /// Per period of the day (0 day, 1 evening, 2 night), and all teams'
     /// integrals at the last period boundary.
     var periodBusy: [Double] = [0, 0, 0]
@@ -28,11 +28,20 @@ struct NurseHours {
         var offsets: [Int] = []
         var total = 0
         for plan in model.teamPlans { offsets.append(total); total += plan.shiftNames.count }
-        shiftOffset = ContiguousArray(offsets)
-        shiftBusy = ContiguousArray(repeating: 0, count: total)
-        shiftDuty = ContiguousArray(repeating: 0, count: total)
-        segmentBusyMark = ContiguousArray(repeating: 0, count: model.teamCount)
-        segmentDutyMark = ContiguousArray(repeating: 0, count: model.teamCount)
+        shiftOffset = StateArray(offsets)
+        shiftBusy = StateArray(repeating: 0, count: total)
+        shiftDuty = StateArray(repeating: 0, count: total)
+        segmentBusyMark = StateArray(repeating: 0, count: model.teamCount)
+        segmentDutyMark = StateArray(repeating: 0, count: model.teamCount)
+    }
+
+    /// Frees the state buffers (at the end of the replication).
+    func deallocate() {
+        shiftOffset.deallocate()
+        shiftBusy.deallocate()
+        shiftDuty.deallocate()
+        segmentBusyMark.deallocate()
+        segmentDutyMark.deallocate()
     }
 
     /// Books team `t`'s hours since its last boundary to the shifts in `mask`.

@@ -10,7 +10,7 @@ struct ArrivalStreams {
         var count: UInt64
         var seed: UInt64
     }
-    var streams: ContiguousArray<Stream> = []
+    var streams = StateStack<Stream>(capacity: 64)
 }
 
 // Step 1 of the pathway: an acute episode begins. Its severity band is drawn

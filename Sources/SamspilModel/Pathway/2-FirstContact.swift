@@ -3,12 +3,18 @@ import SamspilEngine
 /// Each municipality's same-day GP slots: the day they were last counted and
 /// how many of them are taken.
 struct FirstContactState {
-    var gpSlotDay: ContiguousArray<Int>
-    var gpSlotsUsed: ContiguousArray<Double>
+    var gpSlotDay: StateArray<Int>
+    var gpSlotsUsed: StateArray<Double>
 
     init(_ model: CompiledScenario) {
-        gpSlotDay = ContiguousArray(repeating: -1, count: model.municipalityCount)
-        gpSlotsUsed = ContiguousArray(repeating: 0, count: model.municipalityCount)
+        gpSlotDay = StateArray(repeating: -1, count: model.municipalityCount)
+        gpSlotsUsed = StateArray(repeating: 0, count: model.municipalityCount)
+    }
+
+    /// Frees the state buffers (at the end of the replication).
+    func deallocate() {
+        gpSlotDay.deallocate()
+        gpSlotsUsed.deallocate()
     }
 }
 

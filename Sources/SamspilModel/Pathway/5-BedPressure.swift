@@ -40,7 +40,7 @@ extension PatientFlowSimulation {
 
     /// Makes the patient medically ready now, a rushed discharge.
     mutating func dischargeUnderPressure(_ id: UInt32) {
-        episodes.generations.invalidate(id)      // the pending `ready` (and early discharge) are cancelled
+        episodes.invalidate(id)      // the pending `ready` (and early discharge) are cancelled
         episodes.slots[Int(id)].flags.insert(.rushed)
         episodes.slots[Int(id)].readyTime = now
         let e = episodes.slots[Int(id)]

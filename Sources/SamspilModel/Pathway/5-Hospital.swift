@@ -4,19 +4,27 @@ import SamspilEngine
 /// index `h` below is a pool, see `CompiledScenario.poolHospital`).
 struct HospitalState {
     /// Patients of each hospital in its beds or in overflow (lent acute beds excluded).
-    var patients: ContiguousArray<Int>
+    var patients: StateArray<Int>
     /// Patients staying in overflow for their whole stay (`stayInOverflow` only).
-    var outlying: ContiguousArray<Int>
+    var outlying: StateArray<Int>
     /// Available medical beds of each hospital now.
-    var beds: ContiguousArray<Int>
+    var beds: StateArray<Int>
     /// Patients each hospital must discharge at today's pressure round (scratch, no allocation per round).
-    var pressureExcess: ContiguousArray<Int>
+    var pressureExcess: StateArray<Int>
 
     init(_ model: CompiledScenario) {
-        patients = ContiguousArray(repeating: 0, count: model.poolCount)
-        outlying = ContiguousArray(repeating: 0, count: model.poolCount)
-        beds = ContiguousArray(model.hospitalBeds)
-        pressureExcess = ContiguousArray(repeating: 0, count: model.poolCount)
+        patients = StateArray(repeating: 0, count: model.poolCount)
+        outlying = StateArray(repeating: 0, count: model.poolCount)
+        beds = StateArray(model.hospitalBeds)
+        pressureExcess = StateArray(repeating: 0, count: model.poolCount)
+    }
+
+    /// Frees the state buffers (at the end of the replication).
+    func deallocate() {
+        patients.deallocate()
+        outlying.deallocate()
+        beds.deallocate()
+        pressureExcess.deallocate()
     }
 
     /// Patients of hospital `h` on the ward (in beds or, above capacity, in corridor beds).

@@ -4,21 +4,29 @@ import SamspilEngine
 /// starts per day, the patients queued for one, and temporary beds.
 struct DischargeState {
     /// Home-care starts left today.
-    var homeCareTokens: ContiguousArray<Double>
-    var homeCareQueue: ContiguousArray<RingBuffer<UInt32>>
-    var temporaryBeds: ContiguousArray<ResourcePool>
+    var homeCareTokens: StateArray<Double>
+    var homeCareQueue: StateArray<RingBuffer<UInt32>>
+    var temporaryBeds: StateArray<ResourcePool>
     /// Each municipality's stream (temporary-bed stays).
-    var random: ContiguousArray<Xoshiro256StarStar>
+    var random: StateArray<Xoshiro256StarStar>
 
     init(_ model: CompiledScenario, replication: Int) {
         let m = model.municipalityCount
-        homeCareTokens = ContiguousArray(model.homeCareStartsPerDay)
-        homeCareQueue = ContiguousArray(repeating: RingBuffer(minimumCapacity: 4), count: m)
-        temporaryBeds = ContiguousArray(model.temporaryBeds.map { ResourcePool(capacity: $0) })
-        random = ContiguousArray(model.municipalityIdentity.map { identity in
+        homeCareTokens = StateArray(model.homeCareStartsPerDay)
+        homeCareQueue = StateArray(repeating: RingBuffer(minimumCapacity: 4), count: m)
+        temporaryBeds = StateArray(model.temporaryBeds.map { ResourcePool(capacity: $0) })
+        random = StateArray(model.municipalityIdentity.map { identity in
             Xoshiro256StarStar(StreamKey(masterSeed: model.seed, replication: replication,
                                          purpose: Purpose.municipalityLevel, entity: identity))
         })
+    }
+
+    /// Frees the state buffers (at the end of the replication).
+    func deallocate() {
+        homeCareTokens.deallocate()
+        homeCareQueue.deallocate()
+        temporaryBeds.deallocate()
+        random.deallocate()
     }
 }
 

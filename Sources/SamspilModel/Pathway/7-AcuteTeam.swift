@@ -2,25 +2,34 @@ import SamspilEngine
 
 /// The acute teams: nurses on duty, caseloads, trust.
 struct AcuteTeamState {
-    var nurses: ContiguousArray<ResourcePool>
-    var caseload: ContiguousArray<Int>
+    var nurses: StateArray<ResourcePool>
+    var caseload: StateArray<Int>
     /// The segment of its week each team is in (see `CompiledScenario.TeamPlan`).
-    var segment: ContiguousArray<Int>
+    var segment: StateArray<Int>
     /// Each team's stream (visit durations, travel).
-    var random: ContiguousArray<Xoshiro256StarStar>
+    var random: StateArray<Xoshiro256StarStar>
     /// Each team's dynamic trust factor (1 unless `decision.trustDynamics` is set).
-    var trust: ContiguousArray<Double>
+    var trust: StateArray<Double>
 
     init(_ model: CompiledScenario, replication: Int) {
         let t = model.teamCount
-        nurses = ContiguousArray(model.teamPlans.map { ResourcePool(capacity: $0.segments[0].nurses) })
-        caseload = ContiguousArray(repeating: 0, count: t)
-        segment = ContiguousArray(repeating: 0, count: t)
-        random = ContiguousArray(model.teamIdentity.map { identity in
+        nurses = StateArray(model.teamPlans.map { ResourcePool(capacity: $0.segments[0].nurses) })
+        caseload = StateArray(repeating: 0, count: t)
+        segment = StateArray(repeating: 0, count: t)
+        random = StateArray(model.teamIdentity.map { identity in
             Xoshiro256StarStar(StreamKey(masterSeed: model.seed, replication: replication,
                                          purpose: Purpose.teamLevel, entity: identity))
         })
-        trust = ContiguousArray(repeating: 1, count: t)
+        trust = StateArray(repeating: 1, count: t)
+    }
+
+    /// Frees the state buffers (at the end of the replication).
+    func deallocate() {
+        nurses.deallocate()
+        caseload.deallocate()
+        segment.deallocate()
+        random.deallocate()
+        trust.deallocate()
     }
 }
 
@@ -118,7 +127,7 @@ extension PatientFlowSimulation {
             episodes.slots[Int(id)] = e
             teams.nurses[t].release(at: now)
             count(.waitingDeteriorations, for: Entities(e))
-            episodes.generations.invalidate(id)
+            episodes.invalidate(id)
             teamEscalation(id)
             serveNurseQueue(team: t)
             return
@@ -231,7 +240,7 @@ extension PatientFlowSimulation {
         count(.earlyDischarges, for: Entities(e))
         episodes.slots[Int(id)].flags.insert(.fromEarlyDischarge)
         completeStay(id, discharge: now)
-        episodes.generations.invalidate(id)        // the pending `ready` is cancelled
+        episodes.invalidate(id)        // the pending `ready` is cancelled
         startTeamEpisode(id, team: t, source: .earlyDischarge)
     }
 
@@ -265,7 +274,7 @@ extension PatientFlowSimulation {
         guard e.phase == .teamCare, !e.flags.contains(.firstVisitDone), !e.flags.contains(.teamEnding) else { return }
         count(.waitingDeteriorations, for: Entities(e))
         // Cancels the episode's pending visits, end and escalation.
-        episodes.generations.invalidate(id)
+        episodes.invalidate(id)
         teamEscalation(id)
     }
 

@@ -2,10 +2,15 @@ import SamspilEngine
 
 /// The municipal acute-bed units' beds in use.
 struct AcuteBedState {
-    var used: ContiguousArray<Int>
+    var used: StateArray<Int>
 
     init(_ model: CompiledScenario) {
-        used = ContiguousArray(repeating: 0, count: model.bedUnitCount)
+        used = StateArray(repeating: 0, count: model.bedUnitCount)
+    }
+
+    /// Frees the state buffers (at the end of the replication).
+    func deallocate() {
+        used.deallocate()
     }
 }
 

@@ -154,7 +154,7 @@ extension PatientFlowSimulation {
     mutating func releaseWhenIdle(_ id: UInt32) {
         if episodes.slots[Int(id)].nurseRequests > 0 {
             episodes.slots[Int(id)].phase = .draining
-            episodes.generations.invalidate(id)
+            episodes.invalidate(id)
         } else {
             episodes.release(id)
         }

@@ -95,59 +95,16 @@ struct Episode {
     }
 }
 
-/// Episode slots in one manually managed buffer. Handlers write a slot
-/// several times per event; through an array each write paid a uniqueness
-/// check, here it is a store (after a bounds check).
-///
-/// A copy shares the buffer: the store has exactly one owner, the simulation,
-/// which frees it with `deallocate()` when the replication is done.
-struct EpisodeSlots {
-    private var base: UnsafeMutablePointer<Episode>
-    private(set) var count = 0
-    private var capacity: Int
-
-    init(capacity: Int = 1024) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
-
-    /// - Complexity: O(1).
-    subscript(i: Int) -> Episode {
-        @inline(__always) unsafeAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "episode slot out of range")
-            return UnsafePointer(base + i)
-        }
-        @inline(__always) nonmutating unsafeMutableAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "episode slot out of range")
-            return base + i
-        }
-    }
-
-    var indices: Range<Int> { 0..<count }
-
-    /// - Complexity: amortised O(1).
-    mutating func append(_ e: Episode) {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<Episode>.allocate(capacity: 2 * capacity)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity *= 2
-        }
-        (base + count).initialize(to: e)
-        count += 1
-    }
-
-    /// Frees the buffer (episodes hold no references: nothing to deinitialise).
-    func deallocate() { base.deallocate() }
-}
-
 /// Live episodes; finished slots are reused, so memory follows the number of
 /// concurrent episodes, not the number simulated.
 struct EpisodeStore {
-    var slots = EpisodeSlots()
-    var free: ContiguousArray<UInt32> = []
-    var generations = Generations()
+    /// Handlers write a slot several times per event: in a `StateStack` each
+    /// write is a store, not a uniqueness check and a store.
+    var slots = StateStack<Episode>()
+    var free = StateStack<UInt32>()
+    /// Each slot's generation: bumping it cancels every pending event of the
+    /// slot (`Event.tag` carries the generation it was scheduled in).
+    var generations = StateStack<UInt32>()
     var live = 0
     var peak = 0
 
@@ -156,14 +113,31 @@ struct EpisodeStore {
         if live > peak { peak = live }
         if let id = free.popLast() { return id }
         slots.append(Episode())
-        generations.grow(to: slots.count)
+        generations.append(0)
         return UInt32(slots.count - 1)
     }
 
     mutating func release(_ id: UInt32) {
         slots[Int(id)] = Episode()
-        generations.invalidate(id)
+        invalidate(id)
         free.append(id)
         live -= 1
+    }
+
+    /// Cancels every pending event of slot `id`.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func invalidate(_ id: UInt32) { generations[Int(id)] &+= 1 }
+
+    /// Whether `event` was scheduled in its slot's current generation.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func isCurrent(_ event: Event) -> Bool { generations[Int(event.entity)] == event.tag }
+
+    /// Frees the buffers (at the end of the replication).
+    func deallocate() {
+        slots.deallocate()
+        free.deallocate()
+        generations.deallocate()
     }
 }

@@ -58,9 +58,7 @@ public enum PatientFlowModel {
         var simulation = PatientFlowSimulation<C>(compiled, replication: replication, options: options)
         simulation.run()
         let result = simulation.result()
-        simulation.episodes.slots.deallocate()
-        simulation.monitor.byEntity.deallocate()
-        simulation.monitor.poolLevels.deallocate()
+        simulation.deallocate()
         return result
     }
 }

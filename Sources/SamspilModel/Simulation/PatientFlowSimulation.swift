@@ -36,6 +36,19 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         acuteBeds = AcuteBedState(model)
     }
 
+    /// Frees every manually managed buffer of the replication's state; called
+    /// once, by `PatientFlowModel.run`, after the result is assembled.
+    func deallocate() {
+        episodes.deallocate()
+        arrivals.streams.deallocate()
+        contact.deallocate()
+        hospitals.deallocate()
+        discharge.deallocate()
+        teams.deallocate()
+        acuteBeds.deallocate()
+        monitor.deallocate()
+    }
+
     // MARK: - Run
 
     mutating func run() {
@@ -70,13 +83,13 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
         }
     }
 
-    @inline(__always) func isCurrent(_ event: Event) -> Bool { episodes.generations.isCurrent(event) }
+    @inline(__always) func isCurrent(_ event: Event) -> Bool { episodes.isCurrent(event) }
     @inline(__always) var now: Double { scheduler.now }
 
     /// Schedules an episode event, stamped with the episode's generation.
     @inline(__always)
     mutating func schedule(_ kind: UInt16, at time: Double, episode id: UInt32, priority: EventPriority = .normal) {
-        scheduler.schedule(kind, at: time, entity: id, tag: episodes.generations[id], priority: priority)
+        scheduler.schedule(kind, at: time, entity: id, tag: episodes.generations[Int(id)], priority: priority)
     }
 
     /// Counts `metric` now (see `Monitor` for the window rule).
