@@ -179,14 +179,14 @@ case "all":
 case "json":
     // Numbers for the regression guard and the speed target: the model's speed
     // and, as a machine-speed yardstick, the engine's M/M/c speed. The two are
-    // measured in alternating rounds (one national replication, then one M/M/c
+    // measured in seven alternating rounds (one national replication, then one M/M/c
     // run), so a change in the machine's speed during the run reaches both, and
     // each number is the median of its rounds, so one slow round moves neither.
     let file = load(scenarioPath("denmark.json5"))
     let compiled = try! CompiledScenario(file.adjustedForIncentives())
     let c = QueueingStation.Configuration(servers: 10, arrivalRate: 9, serviceRate: 1, customers: 2_000_000, seed: 1)
     _ = QueueingStation.run(c)   // untimed: first-touch page faults and code warm-up
-    let rounds = 5
+    let rounds = 7
     var model: [Double] = [], mmc: [Double] = [], events: UInt64 = 0
     for r in 0..<rounds {
         var start = seconds()
