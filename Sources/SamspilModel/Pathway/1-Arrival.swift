@@ -3,12 +3,21 @@ import SamspilEngine
 /// The arrival streams' state: one non-homogeneous Poisson process per
 /// municipality × group × age band, each with its own generator.
 struct ArrivalStreams {
-    /// One record per stream, so that an arrival touches one cache line of state.
+    /// Everything an arrival reads or writes of its stream, in one 64-byte
+    /// record (the buffer is cache-line aligned), so that an arrival touches
+    /// one line of stream data: the compiled stream's fields are copied in.
     struct Stream {
         var generator: Xoshiro256StarStar
         /// Arrivals so far: with `seed`, the identity of the next episode.
         var count: UInt64
         var seed: UInt64
+        /// Mean arrivals per hour (`CompiledScenario.ArrivalStream.ratePerHour`).
+        var ratePerHour: Double
+        /// The start of the stream's profile in `CompiledScenario.profileTables`.
+        var tableStart: Int32
+        var municipality: UInt16
+        var group: UInt8
+        var age: UInt8
     }
     var streams = StateStack<Stream>(capacity: 64)
 }
@@ -24,7 +33,9 @@ extension PatientFlowSimulation {
             let first = model.nextArrival(stream, after: 0, using: &g)
             arrivals.streams.append(ArrivalStreams.Stream(
                 generator: g, count: 0,
-                seed: StreamKey(masterSeed: model.seed, replication: replication, purpose: Purpose.episode, entity: stream.identity).seed))
+                seed: StreamKey(masterSeed: model.seed, replication: replication, purpose: Purpose.episode, entity: stream.identity).seed,
+                ratePerHour: stream.ratePerHour, tableStart: Int32(stream.profile * model.profileStride),
+                municipality: stream.municipality, group: stream.group, age: stream.age))
             if first < model.end { scheduler.schedule(EventKind.arrival, at: first, entity: UInt32(index), priority: .seize) }
         }
     }
@@ -32,9 +43,9 @@ extension PatientFlowSimulation {
     /// A new episode on stream `s`: schedules the stream's next arrival, draws
     /// the severity band and the first contact.
     mutating func arrive(stream s: Int) {
-        let stream = model.streams[s]
         var state = arrivals.streams[s]
-        let next = model.nextArrival(stream, after: now, using: &state.generator)
+        let next = model.nextArrival(rate: state.ratePerHour, tableStart: Int(state.tableStart), after: now,
+                                     using: &state.generator)
         let k = state.count
         state.count = k &+ 1
         arrivals.streams[s] = state
@@ -45,11 +56,11 @@ extension PatientFlowSimulation {
         var e = Episode()
         e.key = SplitMix64.mix(state.seed &+ (k &+ 1) &* 0x9E37_79B9_7F4A_7C15)
         e.start = now
-        e.municipality = stream.municipality
-        e.group = stream.group
-        e.age = stream.age
+        e.municipality = state.municipality
+        e.group = state.group
+        e.age = state.age
         if monitor.measuring { e.flags.insert(.measured) }
-        let index = Int(stream.group) * model.ageCount + Int(stream.age)
+        let index = Int(state.group) * model.ageCount + Int(state.age)
         var gs = SplitMix64(episode: e.key, Purpose.severity)
         let u = gs.nextUnitDouble()
         let (gpCut, borderCut) = model.severityCumulative[index]
@@ -62,7 +73,7 @@ extension PatientFlowSimulation {
 
         // 112 or a doctor
         var gr = SplitMix64(episode: e.key, Purpose.route)
-        if gr.nextUnitDouble() < model.groups[Int(stream.group)].emergencyCallShare[band] {
+        if gr.nextUnitDouble() < model.groups[Int(state.group)].emergencyCallShare[band] {
             episodes.slots[Int(id)].route = Route.emergencyCall.rawValue
             monitor.countEpisode(.contactsEmergencyCall, episodes.slots[Int(id)])
             count(.ambulanceTrips, for: Entities(e))

@@ -473,9 +473,16 @@ extension CompiledScenario {
     /// - Complexity: O(log hours in the profile's cycle).
     @inline(__always)
     func nextArrival(_ stream: ArrivalStream, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
-        let start = stream.profile &* profileStride
-        return profileTables.withUnsafeBufferPointer { tables in
-            RateProfile.nextArrival(after: time, rateScale: stream.ratePerHour,
+        nextArrival(rate: stream.ratePerHour, tableStart: stream.profile &* profileStride, after: time, using: &g)
+    }
+
+    /// The next arrival time after `time` of a stream with `rate` arrivals an
+    /// hour on the profile whose table starts at `tableStart` in `profileTables`.
+    /// - Complexity: O(log hours in the profile's cycle).
+    @inline(__always)
+    func nextArrival(rate: Double, tableStart start: Int, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
+        profileTables.withUnsafeBufferPointer { tables in
+            RateProfile.nextArrival(after: time, rateScale: rate,
                                     cumulative: UnsafeBufferPointer(rebasing: tables[start ..< start &+ profileStride]), using: &g)
         }
     }

@@ -15,14 +15,14 @@ struct StateArray<Element>: RandomAccessCollection {
     init(repeating value: Element, count: Int) {
         precondition(count >= 0, "negative count")
         self.count = count
-        base = .allocate(capacity: Swift.max(count, 1))
+        base = _allocateStateBuffer(capacity: count)
         base.initialize(repeating: value, count: count)
     }
 
     /// The elements of `values`, in order.
     init<S: Collection>(_ values: S) where S.Element == Element {
         count = values.count
-        base = .allocate(capacity: Swift.max(count, 1))
+        base = _allocateStateBuffer(capacity: count)
         var p = base
         for v in values {
             p.initialize(to: v)
@@ -50,7 +50,7 @@ struct StateArray<Element>: RandomAccessCollection {
     /// every copy of it) must not be used afterwards.
     func deallocate() {
         base.deinitialize(count: count)
-        base.deallocate()
+        UnsafeMutableRawPointer(base).deallocate()
     }
 }
 
@@ -64,7 +64,7 @@ struct StateStack<Element> {
 
     init(capacity: Int = 1024) {
         self.capacity = Swift.max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
+        base = _allocateStateBuffer(capacity: self.capacity)
     }
 
     var indices: Range<Int> { 0..<count }
@@ -101,9 +101,9 @@ struct StateStack<Element> {
 
     @inline(never)
     private mutating func _grow() {
-        let grown = UnsafeMutablePointer<Element>.allocate(capacity: 2 * capacity)
+        let grown: UnsafeMutablePointer<Element> = _allocateStateBuffer(capacity: 2 * capacity)
         grown.moveInitialize(from: base, count: count)
-        base.deallocate()
+        UnsafeMutableRawPointer(base).deallocate()
         base = grown
         capacity *= 2
     }
@@ -112,6 +112,14 @@ struct StateStack<Element> {
     /// every copy of it) must not be used afterwards.
     func deallocate() {
         base.deinitialize(count: count)
-        base.deallocate()
+        UnsafeMutableRawPointer(base).deallocate()
     }
+}
+
+/// Cache-line aligned memory for `capacity` elements (at least one), so that a
+/// record of 64 bytes never straddles two lines. Free it with `deallocate()`.
+func _allocateStateBuffer<Element>(capacity: Int) -> UnsafeMutablePointer<Element> {
+    UnsafeMutableRawPointer.allocate(byteCount: Swift.max(capacity, 1) * MemoryLayout<Element>.stride,
+                                     alignment: Swift.max(64, MemoryLayout<Element>.alignment))
+        .bindMemory(to: Element.self, capacity: Swift.max(capacity, 1))
 }
