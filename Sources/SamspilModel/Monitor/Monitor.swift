@@ -106,7 +106,7 @@ struct Monitor {
     init(_ model: CompiledScenario, options: ReplicationOptions) {
         precondition(Metric.allCases.count <= count.count, "Monitor.count holds at most \(count.count) metrics")
         usage = UsageLedger(model)
-        usageCounts = UsageCounts(model)
+        usageCounts = UsageCounts(usage)
         byEntity = EntityTally(model)
         let h = model.poolCount
         poolHospital = ContiguousArray(model.poolHospital.map { UInt16($0) })

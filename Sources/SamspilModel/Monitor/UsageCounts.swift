@@ -15,19 +15,19 @@ struct UsageCounts {
     var delayedDischarges: StateArray<Int>
     var delayedDaysBeyondMaximum: StateArray<Int>
 
-    init(_ model: CompiledScenario) {
-        let m = model.municipalityCount
-        groupCount = model.groupCount
-        ageCount = model.ageCount
-        admissions = StateArray(repeating: 0, count: m * model.groupCount * model.ageCount)
-        admissionsByWard = StateArray(repeating: 0, count: model.poolCount)
-        gpConsultations = StateArray(repeating: 0, count: m * model.ageCount)
-        outOfHoursContacts = StateArray(repeating: 0, count: m * model.ageCount)
-        gpHomeVisits = StateArray(repeating: 0, count: m * model.ageCount)
-        teamEpisodes = StateArray(repeating: 0, count: model.teamCount)
-        teamVisits = StateArray(repeating: 0, count: model.teamCount)
-        delayedDischarges = StateArray(repeating: 0, count: m * (UsageLedger.maxDelayedDays + 1))
-        delayedDaysBeyondMaximum = StateArray(repeating: 0, count: m)
+    /// The ledger's (zero) counts, same sizes and indexing.
+    init(_ usage: UsageLedger) {
+        groupCount = usage.groupCount
+        ageCount = usage.ageCount
+        admissions = StateArray(usage.admissions)
+        admissionsByWard = StateArray(usage.admissionsByWard)
+        gpConsultations = StateArray(usage.gpConsultations)
+        outOfHoursContacts = StateArray(usage.outOfHoursContacts)
+        gpHomeVisits = StateArray(usage.gpHomeVisits)
+        teamEpisodes = StateArray(usage.teamEpisodes)
+        teamVisits = StateArray(usage.teamVisits)
+        delayedDischarges = StateArray(usage.delayedDischarges)
+        delayedDaysBeyondMaximum = StateArray(usage.delayedDaysBeyondMaximum)
     }
 
     /// An admission to bed pool `p` (see `UsageLedger.admissions` for the index).

@@ -7,51 +7,39 @@
 /// buffer, the simulation is the one owner, and `PatientFlowModel.run` frees
 /// every buffer with `deallocate()` when the replication is done.
 struct StateArray<Element>: RandomAccessCollection {
-    private let base: UnsafeMutablePointer<Element>
-    /// The number of elements (fixed at creation).
-    let count: Int
+    /// Filled once at creation, never grown.
+    private let storage: StateStack<Element>
 
     /// `count` copies of `value`.
     init(repeating value: Element, count: Int) {
         precondition(count >= 0, "negative count")
-        self.count = count
-        base = _allocateStateBuffer(capacity: count)
-        base.initialize(repeating: value, count: count)
+        var storage = StateStack<Element>(capacity: count)
+        for _ in 0..<count { storage.append(value) }
+        self.storage = storage
     }
 
     /// The elements of `values`, in order.
     init<S: Collection>(_ values: S) where S.Element == Element {
-        count = values.count
-        base = _allocateStateBuffer(capacity: count)
-        var p = base
-        for v in values {
-            p.initialize(to: v)
-            p += 1
-        }
+        var storage = StateStack<Element>(capacity: values.count)
+        for v in values { storage.append(v) }
+        self.storage = storage
     }
 
+    /// The number of elements (fixed at creation).
+    var count: Int { storage.count }
     var startIndex: Int { 0 }
-    var endIndex: Int { count }
+    var endIndex: Int { storage.count }
 
     /// Read in place, or written in place without a uniqueness check.
     /// - Complexity: O(1).
     subscript(i: Int) -> Element {
-        @inline(__always) unsafeAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "state index out of range")
-            return UnsafePointer(base + i)
-        }
-        @inline(__always) nonmutating unsafeMutableAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "state index out of range")
-            return base + i
-        }
+        @inline(__always) unsafeAddress { UnsafePointer(storage._address(i)) }
+        @inline(__always) nonmutating unsafeMutableAddress { storage._address(i) }
     }
 
     /// Ends the elements' lifetimes and frees the buffer; the array (and
     /// every copy of it) must not be used afterwards.
-    func deallocate() {
-        base.deinitialize(count: count)
-        UnsafeMutableRawPointer(base).deallocate()
-    }
+    func deallocate() { storage.deallocate() }
 }
 
 /// A growable stack of replication state in one manually managed buffer (the
@@ -72,14 +60,15 @@ struct StateStack<Element> {
     /// Read in place, or written in place without a uniqueness check.
     /// - Complexity: O(1).
     subscript(i: Int) -> Element {
-        @inline(__always) unsafeAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "state index out of range")
-            return UnsafePointer(base + i)
-        }
-        @inline(__always) nonmutating unsafeMutableAddress {
-            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "state index out of range")
-            return base + i
-        }
+        @inline(__always) unsafeAddress { UnsafePointer(_address(i)) }
+        @inline(__always) nonmutating unsafeMutableAddress { _address(i) }
+    }
+
+    /// The address of element `i`, after the bounds check.
+    @inline(__always)
+    func _address(_ i: Int) -> UnsafeMutablePointer<Element> {
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "state index out of range")
+        return base + i
     }
 
     /// - Complexity: amortised O(1).
