@@ -61,11 +61,11 @@ struct Monitor {
     var usage: UsageLedger
     /// The ledger's counts while running (copied into `usage` by `result`).
     var usageCounts: UsageCounts
-    /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`; freed with the episode slots.
+    /// Counts per municipality, hospital and team (``EntityCounts``), fed by `add`; freed by `deallocate()`.
     var byEntity: EntityTally
 
     // Hospitals: every array is per bed pool (hospital ward).
-    /// Patients and overflow of each bed pool (freed with the episode slots).
+    /// Patients and overflow of each bed pool (freed by `deallocate()`).
     var poolLevels: PoolLevels
     /// Patients in medical beds, all hospitals: the occupancy distribution.
     var totalOccupancy = LevelHistogram()
@@ -174,7 +174,7 @@ struct Monitor {
             usageCounts.teamVisits[Int(who.team)] += 1
         case .admissions:
             usageCounts.recordAdmission(municipality: Int(who.municipality), group: Int(who.group), age: Int(who.age),
-                                  pool: Int(who.hospital))
+                                        pool: Int(who.hospital))
         default:
             break
         }

@@ -30,7 +30,7 @@ struct UsageCounts {
         delayedDaysBeyondMaximum = StateArray(usage.delayedDaysBeyondMaximum)
     }
 
-    /// An admission to bed pool `p` (see `UsageLedger.admissions` for the index).
+    /// An admission to bed pool `p` (`UsageLedger.admissions` has the index).
     @inline(__always)
     func recordAdmission(municipality m: Int, group g: Int, age a: Int, pool p: Int) {
         admissions[(m &* groupCount &+ g) &* ageCount &+ a] += 1
@@ -40,8 +40,7 @@ struct UsageCounts {
     /// A delayed discharge of `days` days (see `UsageLedger.delayedDischarges`).
     @inline(__always)
     func recordDelayedDischarge(municipality m: Int, days: Int) {
-        let bucket = Swift.min(days, UsageLedger.maxDelayedDays)
-        delayedDischarges[m &* (UsageLedger.maxDelayedDays + 1) &+ bucket] += 1
+        delayedDischarges[UsageLedger.delayedDischargeIndex(municipality: m, days: days)] += 1
         if days >= UsageLedger.maxDelayedDays { delayedDaysBeyondMaximum[m] += days }
     }
 

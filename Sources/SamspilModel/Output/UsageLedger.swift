@@ -94,12 +94,6 @@ public struct UsageLedger: Sendable, Equatable {
         temporaryBedDays = Array(repeating: 0, count: m)
     }
 
-    @inline(__always)
-    mutating func recordAdmission(municipality m: Int, group g: Int, age a: Int, pool p: Int) {
-        admissions[(m * groupCount + g) * ageCount + a] += 1
-        admissionsByWard[p] += 1
-    }
-
     /// The per-hospital figures as sums over each hospital's wards (its
     /// medical ward first, so a hospital with one ward keeps its value exactly).
     /// - Complexity: O(wards).
@@ -116,10 +110,16 @@ public struct UsageLedger: Sendable, Equatable {
         }
     }
 
-    @inline(__always)
+    /// A delayed discharge of `days` days from municipality `m` (the model
+    /// counts into `UsageCounts` while it runs; tests build ledgers with this).
     mutating func recordDelayedDischarge(municipality m: Int, days: Int) {
-        let bucket = Swift.min(days, Self.maxDelayedDays)
-        delayedDischarges[m * (Self.maxDelayedDays + 1) + bucket] += 1
+        delayedDischarges[Self.delayedDischargeIndex(municipality: m, days: days)] += 1
         if days >= Self.maxDelayedDays { delayedDaysBeyondMaximum[m] += days }
+    }
+
+    /// The index in `delayedDischarges` of a stay delayed `days` days from municipality `m`.
+    @inline(__always)
+    static func delayedDischargeIndex(municipality m: Int, days: Int) -> Int {
+        m &* (maxDelayedDays + 1) &+ Swift.min(days, maxDelayedDays)
     }
 }
