@@ -329,8 +329,8 @@ struct LadderCoverageTests {
                 h.insert(after: kind)
                 if h.uniform() < 0.05 { h.insertSameInstant() }
                 maxRungs = max(maxRungs, h.calendar._rungs.count)
-                maxEarly = max(maxEarly, h.calendar._early.count)
-                maxBottom = max(maxBottom, h.calendar._bottom.count)
+                maxEarly = max(maxEarly, h.calendar._bottom.early.count)
+                maxBottom = max(maxBottom, h.calendar._bottom.events.count)
             }
             h.drain()
         }
@@ -378,7 +378,7 @@ struct TimingWheelCoverageTests {
                 h.insert(after: kind)
                 if h.uniform() < 0.05 { h.insertSameInstant() }
                 maxFar = max(maxFar, h.calendar._far.count)
-                maxEarly = max(maxEarly, h.calendar._early.count)
+                maxEarly = max(maxEarly, h.calendar._bottom.early.count)
                 maxJump = max(maxJump, h.calendar._current - before)
             }
             h.drain()

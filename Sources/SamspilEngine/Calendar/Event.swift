@@ -72,3 +72,15 @@ public struct EventPriority: RawRepresentable, Hashable, Comparable, Sendable {
 
     @inlinable public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
+
+extension Event {
+    /// The calendars that bucket by time need finite, non-negative times
+    /// (`Scheduler.schedule` enforces them); checked again on insert only in
+    /// invariant builds (`-D SAMSPIL_CHECK_INVARIANTS`).
+    @inlinable @inline(__always)
+    func _checkCalendarTime() {
+        #if SAMSPIL_CHECK_INVARIANTS
+        precondition(time >= 0 && time.isFinite, "event times must be finite and non-negative")
+        #endif
+    }
+}

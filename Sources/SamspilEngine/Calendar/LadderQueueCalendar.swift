@@ -110,17 +110,10 @@ public struct LadderQueueCalendar: EventCalendar {
     /// Next chunk of a bucket's chain, or of the free list.
     @usableFromInline var _next: ContiguousArray<Int32>
     @usableFromInline var _free: Int32
-    // Bottom.
-    /// `_bottom[0..<_bottomCount]`, sorted so that the first event is last. The
-    /// array itself is never shrunk while popping, so a pop is a plain read.
-    @usableFromInline var _bottom: ContiguousArray<Event>
-    @usableFromInline var _bottomCount: Int
-    /// Events in the bottom's time range that arrived while the bottom was large.
-    @usableFromInline var _early: BinaryHeapCalendar
-    /// Grow-only work buffers for refills.
+    /// The current bucket's events, sorted, and the early heap.
+    @usableFromInline var _bottom: _SortedBottom
+    /// Grow-only work buffer for refills.
     @usableFromInline var _scratch: ContiguousArray<Event>
-    @usableFromInline var _keys: ContiguousArray<Int32>
-    @usableFromInline var _counts: ContiguousArray<Int32>
     @usableFromInline var _count: Int
 
     @inlinable
@@ -134,12 +127,8 @@ public struct LadderQueueCalendar: EventCalendar {
         _pool = []
         _next = []
         _free = -1
-        _bottom = []
-        _bottomCount = 0
-        _early = BinaryHeapCalendar()
+        _bottom = _SortedBottom()
         _scratch = []
-        _keys = []
-        _counts = []
         _count = 0
     }
 
@@ -149,9 +138,7 @@ public struct LadderQueueCalendar: EventCalendar {
 
     @inlinable
     public mutating func insert(_ event: Event) {
-        #if SAMSPIL_CHECK_INVARIANTS
-        precondition(event.time >= 0 && event.time.isFinite, "event times must be finite and non-negative")
-        #endif
+        event._checkCalendarTime()
         _count &+= 1
         let time = event.time
         if time > _topBoundary {
@@ -171,7 +158,7 @@ public struct LadderQueueCalendar: EventCalendar {
             }
             r &+= 1
         }
-        _insertBottom(event)
+        _bottom.insert(event)
     }
 
     @inlinable @inline(__always)
@@ -206,25 +193,16 @@ public struct LadderQueueCalendar: EventCalendar {
         _buckets[index] = bucket
     }
 
-    @inlinable
-    mutating func _insertBottom(_ event: Event) {
-        Self._insertBottom(event, bottom: &_bottom, count: &_bottomCount, early: &_early)
-    }
-
     // MARK: Pop
 
     @inlinable
     public mutating func popFirst() -> Event? {
-        if _bottomCount == 0 {
-            if _early.count > 0 {
-                _count &-= 1
-                return _early.popFirst()
-            }
+        if _bottom.isEmpty {
             guard _count > 0 else { return nil }
             _refill()
         }
         _count &-= 1
-        return Self._popBottom(_bottom, count: &_bottomCount, early: &_early)
+        return _bottom.popFirst()
     }
 
     /// The bottom and the early heap are empty but events remain: move the next
@@ -235,7 +213,7 @@ public struct LadderQueueCalendar: EventCalendar {
         while true {
             guard let rung = _rungs.last else {
                 _transferTop()
-                if _bottomCount > 0 { return }
+                if _bottom.count > 0 { return }
                 continue
             }
             let r = _rungs.count &- 1
@@ -269,7 +247,7 @@ public struct LadderQueueCalendar: EventCalendar {
                 swap(&events, &_scratch)
                 continue
             }
-            _sortIntoBottom(events, count: n)
+            _bottom.sortIn(events, count: n)
             swap(&events, &_scratch)
             #if SAMSPIL_CHECK_INVARIANTS
             // The full check is O(pending): after small refills, and after one
@@ -277,7 +255,7 @@ public struct LadderQueueCalendar: EventCalendar {
             // pending events, one in 1,024, so that a checked build (every
             // debug build) stays usable on large calendars.
             let sample: UInt64 = _count <= 4096 ? 63 : 1023
-            if _count <= 256 || _bottom[_bottomCount &- 1].sequence & sample == 0 { _checkInvariants() }
+            if _count <= 256 || _bottom.nextSorted.sequence & sample == 0 { _checkInvariants() }
             #endif
             return
         }
@@ -413,7 +391,7 @@ public struct LadderQueueCalendar: EventCalendar {
         let density = Swift.min(Self.rungZeroDensity, Swift.max(8, n &>> 8))
         if n <= Self.bottomInsertLimit || !_spawnRung(from: events, count: n, density: density) {
             // Small or unsplittable: the whole top becomes the bottom.
-            _sortIntoBottom(events, count: n)
+            _bottom.sortIn(events, count: n)
         }
         events.removeAll(keepingCapacity: true)
         swap(&events, &_top)
@@ -453,9 +431,7 @@ public struct LadderQueueCalendar: EventCalendar {
         _pool.removeAll(keepingCapacity: true)
         _next.removeAll(keepingCapacity: true)
         _free = -1
-        _bottom.removeAll(keepingCapacity: true)
-        _bottomCount = 0
-        _early.removeAll()
+        _bottom.removeAll()
         _scratch.removeAll(keepingCapacity: true)
         _count = 0
     }

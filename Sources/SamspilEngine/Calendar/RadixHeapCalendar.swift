@@ -56,9 +56,7 @@ public struct RadixHeapCalendar: EventCalendar {
 
     @inlinable
     public mutating func insert(_ event: Event) {
-        #if SAMSPIL_CHECK_INVARIANTS
-        precondition(event.time >= 0 && event.time.isFinite, "event times must be finite and non-negative")
-        #endif
+        event._checkCalendarTime()
         _count &+= 1
         let key = Self._key(event)
         if key < _last {

@@ -47,14 +47,10 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     @usableFromInline var _limit: Int
     @usableFromInline var _ringCount: Int
     @usableFromInline var _far: ContiguousArray<Event>
-    /// `_bottom[0..<_bottomCount]`, sorted so that the first event is last.
-    @usableFromInline var _bottom: ContiguousArray<Event>
-    @usableFromInline var _bottomCount: Int
-    @usableFromInline var _early: BinaryHeapCalendar
-    /// Grow-only work buffers for loading a bucket.
+    /// The current bucket's events, sorted, and the early heap.
+    @usableFromInline var _bottom: _SortedBottom
+    /// Grow-only work buffer for loading a bucket.
     @usableFromInline var _scratch: ContiguousArray<Event>
-    @usableFromInline var _keys: ContiguousArray<Int32>
-    @usableFromInline var _counts: ContiguousArray<Int32>
     @usableFromInline var _count: Int
 
     @inlinable
@@ -65,12 +61,8 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
         _limit = Self.slotCount
         _ringCount = 0
         _far = []
-        _bottom = []
-        _bottomCount = 0
-        _early = BinaryHeapCalendar()
+        _bottom = _SortedBottom()
         _scratch = []
-        _keys = []
-        _counts = []
         _count = 0
     }
 
@@ -87,9 +79,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
 
     @inlinable
     public mutating func insert(_ event: Event) {
-        #if SAMSPIL_CHECK_INVARIANTS
-        precondition(event.time >= 0 && event.time.isFinite, "event times must be finite and non-negative")
-        #endif
+        event._checkCalendarTime()
         _count &+= 1
         let a = Self._bucket(event.time)
         if a > _current && a < _limit {
@@ -105,7 +95,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     mutating func _insertOutsideRing(_ event: Event, bucket a: Int) {
         if a <= _current {
             // The current bucket: in order into a small bottom, else into the early heap.
-            LadderQueueCalendar._insertBottom(event, bottom: &_bottom, count: &_bottomCount, early: &_early)
+            _bottom.insert(event)
         } else {
             _far.append(event)
         }
@@ -115,16 +105,12 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
 
     @inlinable
     public mutating func popFirst() -> Event? {
-        if _bottomCount == 0 {
-            if _early.count > 0 {
-                _count &-= 1
-                return _early.popFirst()
-            }
+        if _bottom.isEmpty {
             guard _count > 0 else { return nil }
             _advance()
         }
         _count &-= 1
-        return LadderQueueCalendar._popBottom(_bottom, count: &_bottomCount, early: &_early)
+        return _bottom.popFirst()
     }
 
     /// The bottom and the early heap are empty but events remain: moves the
@@ -149,7 +135,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
             _load(slot)
             #if SAMSPIL_CHECK_INVARIANTS
             // O(pending): after small loads, and after one in 256 (by the next event's sequence).
-            if _count <= 256 || _bottom[_bottomCount &- 1].sequence & 255 == 0 { _checkInvariants() }
+            if _count <= 256 || _bottom.nextSorted.sequence & 255 == 0 { _checkInvariants() }
             #endif
             return
         }
@@ -187,8 +173,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
         let n = Int(slot.count)
         LadderQueueCalendar._ensureCount(&_scratch, n, filler: LadderQueueCalendar._filler)
         _scratch.withUnsafeMutableBufferPointer { d in _ring.take(slot, into: d.baseAddress!) }
-        LadderQueueCalendar._sortIntoBottom(_scratch, count: n, bottom: &_bottom, bottomCount: &_bottomCount,
-                                            keys: &_keys, counts: &_counts)
+        _bottom.sortIn(_scratch, count: n)
     }
 
     @inlinable
@@ -199,9 +184,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
         _limit = Self.slotCount
         _ringCount = 0
         _far.removeAll(keepingCapacity: true)
-        _bottom.removeAll(keepingCapacity: true)
-        _bottomCount = 0
-        _early.removeAll()
+        _bottom.removeAll()
         _count = 0
     }
 
@@ -218,17 +201,9 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     @inlinable
     func _checkInvariants() {
         #if SAMSPIL_CHECK_INVARIANTS
-        _early._checkInvariants()
         precondition(_limit <= _current + Self.slotCount, "the ring reaches more than a wheel ahead")
-        for i in 0..<_bottomCount {
-            if i > 0 { precondition(!Event.precedes(_bottom[i - 1], _bottom[i]), "bottom out of order at \(i)") }
-            precondition(Self._bucket(_bottom[i].time) <= _current, "bottom event after the current bucket")
-        }
-        var early = _early
-        var earlyCount = 0
-        while let event = early.popFirst() {
-            precondition(Self._bucket(event.time) <= _current, "early event after the current bucket")
-            earlyCount += 1
+        let held = _bottom._checkInvariants {
+            precondition(Self._bucket($0.time) <= _current, "bottom or early event after the current bucket")
         }
         var ring = 0
         for index in 0..<Self.slotCount where _ring.slots[index].count > 0 {
@@ -250,7 +225,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
         }
         precondition(ring == _ringCount, "ring count \(_ringCount) but \(ring) events in the ring")
         for event in _far { precondition(Self._bucket(event.time) >= _limit, "far event inside the ring") }
-        precondition(_bottomCount + earlyCount + ring + _far.count == _count, "count out of sync")
+        precondition(held + ring + _far.count == _count, "count out of sync")
         #endif
     }
 }
