@@ -1,16 +1,15 @@
 import SamspilEngine
 
 /// The monitor's counts per municipality, hospital and team while a
-/// replication runs: fixed-stride tables in one manually managed buffer,
-/// allocated once and written in place, so a count is a store (through an
-/// array each write paid a uniqueness check). ``EntityCounts`` is what it
+/// replication runs: fixed-stride tables in one `StateArray`, allocated once
+/// and written in place, so a count is a store (through an array each write
+/// paid a uniqueness check). ``EntityCounts`` is what it
 /// becomes at the end. Hospital counts are kept per bed pool (hospital ward,
 /// as `Entities.hospital` names them) and added up per hospital at the end;
 /// occupancy is followed per hospital, all its wards together.
 ///
-/// A copy shares the buffer: the store has exactly one owner, the
-/// simulation's monitor, which frees it with `deallocate()` when the
-/// replication is done.
+/// A copy shares the buffer; the monitor frees it with `deallocate()` when
+/// the replication is done.
 struct EntityTally {
     // Literal strides: a computed constant folds into the hot path, where a
     // static `let` would be a lazily initialised global checked at every use.
@@ -20,9 +19,8 @@ struct EntityTally {
     @inline(__always) static var teamStride: Int { 4 }
     @inline(__always) static var bedUnitStride: Int { 3 }
 
-    private let base: UnsafeMutablePointer<Double>
-    private let size: Int
-    // Where each table starts in `base`.
+    private let table: StateArray<Double>
+    // Where each table starts in `table`.
     private let hospitalStart, teamStart, bedUnitStart, bedHoursStart, stayDaysStart, responseHoursStart, responsesStart: Int
     /// The acute-bed unit of each municipality × patient group (its ward's unit); -1: none.
     private let bedUnitOf: ContiguousArray<Int32>
@@ -51,20 +49,15 @@ struct EntityTally {
         var start = [levelNowStart + h]
         for b in beds { start.append(start.last! + 4 * b + 64) }
         levelStart = ContiguousArray(start)
-        size = start.last!
         groupCount = model.groupCount
         bedUnitOf = ContiguousArray((0..<(m * model.groupCount)).map { k in
             Int32(model.bedUnit(municipality: UInt16(k / model.groupCount), group: UInt8(k % model.groupCount)))
         })
-        base = .allocate(capacity: size)
-        base.initialize(repeating: 0, count: size)
+        table = StateArray(repeating: 0, count: start.last!)
     }
 
     @inline(__always)
-    private func cell(_ i: Int) -> UnsafeMutablePointer<Double> {
-        precondition(UInt(bitPattern: i) < UInt(bitPattern: size), "entity count out of range")
-        return base + i
-    }
+    private func cell(_ i: Int) -> UnsafeMutablePointer<Double> { table._address(i) }
 
     /// Adds `amount` of `metric` to the rows of `who` that count it (the
     /// columns fold to constants, so a metric no table counts costs nothing).
@@ -122,8 +115,8 @@ struct EntityTally {
     /// - Complexity: O(hospitals × beds).
     func beginWindow(at now: Double) {
         for h in 0..<(levelStart.count - 1) {
-            for i in levelStart[h]..<levelStart[h + 1] { base[i] = 0 }
-            base[lastChangeStart + h] = now
+            for i in levelStart[h]..<levelStart[h + 1] { table[i] = 0 }
+            table[lastChangeStart + h] = now
         }
     }
 
@@ -132,9 +125,9 @@ struct EntityTally {
     /// levels occupied for some time, as `LevelHistogram.quantile`).
     func quantile(_ p: Double, hospital h: Int, upTo end: Double) -> Double {
         hospitalLevel(h, by: 0, at: end)
-        let hours = UnsafeBufferPointer(start: base + levelStart[h], count: levelStart[h + 1] - levelStart[h])
+        let hours = table[levelStart[h]..<levelStart[h + 1]]
         let total = hours.reduce(0, +)
-        guard total > 0 else { return base[levelNowStart + h] }
+        guard total > 0 else { return table[levelNowStart + h] }
         var cumulative = 0.0
         for (k, t) in hours.enumerated() where t > 0 {
             cumulative += t
@@ -144,7 +137,7 @@ struct EntityTally {
     }
 
     /// A copy of `count` values from `start`.
-    private func values(_ start: Int, _ count: Int) -> [Double] { Array(UnsafeBufferPointer(start: base + start, count: count)) }
+    private func values(_ start: Int, _ count: Int) -> [Double] { Array(table[start..<(start + count)]) }
 
     /// The counts at `end`: each hospital's rows added up from its bed pools',
     /// and each hospital's mean
@@ -159,9 +152,9 @@ struct EntityTally {
         for p in 0..<model.poolCount {
             let k = model.poolHospital[p]
             for j in 0..<Self.hospitalStride {
-                c.hospital[k * Self.hospitalStride + j] += base[hospitalStart + p * Self.hospitalStride + j]
+                c.hospital[k * Self.hospitalStride + j] += table[hospitalStart + p * Self.hospitalStride + j]
             }
-            c.hospitalStayDays[k] += base[stayDaysStart + p]
+            c.hospitalStayDays[k] += table[stayDaysStart + p]
             c.hospitalMeanOccupancy[k] += meanOccupancy[p]
         }
         c.hospitalP95Occupancy = (0..<h).map { quantile(0.95, hospital: $0, upTo: end) }
@@ -171,6 +164,6 @@ struct EntityTally {
         return c
     }
 
-    /// Frees the buffer (plain numbers: nothing to deinitialise).
-    func deallocate() { base.deallocate() }
+    /// Frees the buffer.
+    func deallocate() { table.deallocate() }
 }

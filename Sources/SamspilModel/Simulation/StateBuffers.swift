@@ -37,6 +37,11 @@ struct StateArray<Element>: RandomAccessCollection {
         @inline(__always) nonmutating unsafeMutableAddress { storage._address(i) }
     }
 
+    /// The address of element `i`, after the bounds check: for callers that
+    /// update several fields of an element, or keep two addresses at once.
+    @inline(__always)
+    func _address(_ i: Int) -> UnsafeMutablePointer<Element> { storage._address(i) }
+
     /// Ends the elements' lifetimes and frees the buffer; the array (and
     /// every copy of it) must not be used afterwards.
     func deallocate() { storage.deallocate() }
