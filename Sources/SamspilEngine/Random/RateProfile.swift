@@ -63,8 +63,9 @@ public struct CalendarStart: Sendable, Hashable {
 /// With Λ(t) = ∫₀ᵗ λ(s) ds, the arrival times of an NHPP are Λ⁻¹ of the arrival
 /// times of a unit-rate Poisson process. So from time t the next arrival is the
 /// first s with Λ(s) = Λ(t) + E/r, E ~ Exp(1). Λ is piecewise linear here
-/// (tabulated exactly at every hour), so s is found by a binary search over the
-/// cumulative table and a linear interpolation within the hour: no thinning,
+/// (tabulated exactly at every hour), so s is found by a search over the
+/// cumulative table — started from a guide indexed by Λ's whole part, so a
+/// step or two — and a linear interpolation within the hour: no thinning,
 /// no approximation, no per-hour loop, and one exponential per arrival. An
 /// arrival inside the current hour (the common case for busy streams) skips
 /// the search. Zero-weight hours have a flat Λ and receive no arrivals; a
@@ -88,6 +89,8 @@ public struct RateProfile: Sendable {
     /// Λ at every hour boundary of the cycle, for unit rate scale:
     /// `_cumulative[h]` = ∫₀ʰ λ, `cycleHours + 1` entries, non-decreasing.
     @usableFromInline let _cumulative: [Double]
+    /// The search guide over `_cumulative` (see ``guideTable``).
+    @usableFromInline let _guide: [UInt16]
 
     /// Builds the profile.
     /// - Parameters:
@@ -143,6 +146,32 @@ public struct RateProfile: Sendable {
             }
         }
         _cumulative = cumulative
+        _guide = Self.guide(over: cumulative)
+    }
+
+    /// The bucket of a cumulative value in the search guide: Λ's whole
+    /// part, capped at the table length. Non-decreasing in `x`, which is all
+    /// the guide's correctness needs; one bucket spans one hour on average
+    /// because a year integrates to exactly 8 760.
+    @inlinable @inline(__always)
+    static func _guideBucket(_ x: Double) -> Int {
+        Swift.min(Int(x), RateProfile.cycleHours)
+    }
+
+    /// The search guide of a cumulative table (Chen and Asau's indexed
+    /// search): entry b is the first hour boundary j with
+    /// `bucket(c[j]) ≥ b`, or the last boundary if none; `cycleHours + 2`
+    /// entries, so b + 1 is valid for every bucket.
+    static func guide(over c: [Double]) -> [UInt16] {
+        let n = RateProfile.cycleHours
+        precondition(c.count == n + 1 && n <= Int(UInt16.max), "the guide indexes the hour boundaries with 16 bits")
+        var guide = [UInt16](repeating: UInt16(n), count: n + 2)
+        var j = 0
+        for b in 0...(n + 1) {
+            while j < n && _guideBucket(c[j]) < b { j += 1 }
+            guide[b] = _guideBucket(c[j]) >= b ? UInt16(j) : UInt16(n)
+        }
+        return guide
     }
 
     /// A profile with constant intensity 1 (a homogeneous Poisson process).
@@ -203,13 +232,18 @@ public struct RateProfile: Sendable {
     ///   - rateScale: average events per hour over a year (≥ 0).
     /// - Returns: the arrival time, or +∞ if the stream never arrives
     ///   (rate scale 0 or a profile that is zero everywhere).
-    /// - Complexity: O(1) when the arrival falls in the current hour, else
-    ///   O(log k) comparisons for an arrival k hours ahead (at most ≈ 32 for
-    ///   the whole 61 320-hour table), however sparse the stream.
+    /// - Complexity: O(1) when the arrival falls in the current hour; else a
+    ///   guide lookup and a step or two on average, however far ahead the
+    ///   arrival is (at most O(log k) more inside a zero-intensity stretch of
+    ///   k hours).
     @inlinable
     public func nextArrival<G: RandomNumberGenerator>(after t: Double, rateScale: Double,
                                                       using rng: inout G) -> Double {
-        _cumulative.withUnsafeBufferPointer { Self.nextArrival(after: t, rateScale: rateScale, cumulative: $0, using: &rng) }
+        _cumulative.withUnsafeBufferPointer { c in
+            _guide.withUnsafeBufferPointer { guide in
+                Self.nextArrival(after: t, rateScale: rateScale, cumulative: c, guide: guide, using: &rng)
+            }
+        }
     }
 
     /// The cumulative intensity Λ at every whole hour of the cycle
@@ -218,12 +252,20 @@ public struct RateProfile: Sendable {
     /// - Complexity: O(1).
     @inlinable public var cumulativeTable: [Double] { _cumulative }
 
-    /// `nextArrival(after:rateScale:using:)` on a profile's `cumulativeTable`,
-    /// without a profile value (so without copying one).
+    /// The search guide over ``cumulativeTable`` (`cycleHours + 2` entries):
+    /// entry b is the first hour boundary whose Λ reaches bucket b (Λ's
+    /// whole part), so the search for a target Λ starts within an hour or so
+    /// of its answer, wherever in the cycle that is.
+    /// - Complexity: O(1).
+    @inlinable public var guideTable: [UInt16] { _guide }
+
+    /// `nextArrival(after:rateScale:using:)` on a profile's `cumulativeTable`
+    /// and `guideTable`, without a profile value (so without copying one).
     /// - Complexity: as the instance method.
     @inlinable
     public static func nextArrival<G: RandomNumberGenerator>(after t: Double, rateScale: Double,
                                                              cumulative c: UnsafeBufferPointer<Double>,
+                                                             guide: UnsafeBufferPointer<UInt16>,
                                                              using rng: inout G) -> Double {
         // Both finite and non-negative: the sum is finite only if both are
         // (NaN and ∞ propagate), one test on every arrival (a per-argument
@@ -258,26 +300,24 @@ public struct RateProfile: Sendable {
             if target < 0 { target = 0 }
             low = 1
         }
-        // Smallest j in [low, n] with c[j] > target (exists: c[n] = total > target).
-        // Gallop from `low` first: most streams arrive within days of `t`, so a
-        // few probes near the current hour bound the answer and the binary
-        // search then stays within a few cache lines instead of touching
-        // sixteen spread over the whole 61 320-hour table. Same answer.
-        var high = n
-        var stride = 1
-        while true {
-            let probe = low &+ stride &- 1
-            if probe >= n { break }
-            if c[probe] > target { high = probe; break }
-            low = probe &+ 1
-            stride &<<= 1
+        // The answer is the smallest j in [low, n] with c[j] > target (one
+        // exists: c[n] = total > target). The guide brackets it: every j
+        // before guide[b] has bucket(c[j]) < b = bucket(target), so
+        // c[j] ≤ target; c[guide[b + 1]] has a larger bucket than target's,
+        // so exceeds it. One bucket spans an hour on average, so the bracket
+        // is a step or two wherever the arrival falls, instead of a gallop
+        // and binary search whose data-dependent branches mispredict.
+        let b = Self._guideBucket(target)
+        var j = Swift.max(low, Int(guide[b]))
+        var high = Swift.max(j, Int(guide[b &+ 1]))
+        // Long brackets (flat, zero-intensity stretches inside one bucket): halve.
+        while high &- j > 4 {
+            let mid = (j &+ high) &>> 1
+            if c[mid] > target { high = mid } else { j = mid &+ 1 }
         }
-        while low < high {
-            let mid = (low + high) &>> 1
-            if c[mid] > target { high = mid } else { low = mid + 1 }
-        }
-        let hour = low - 1   // c[hour] ≤ target < c[hour + 1]: a positive-intensity hour
-        let s = Double(hour) + (target - c[hour]) / (c[low] - c[hour])
+        while c[j] <= target { j &+= 1 }
+        let hour = j - 1   // c[hour] ≤ target < c[hour + 1]: a positive-intensity hour
+        let s = Double(hour) + (target - c[hour]) / (c[j] - c[hour])
         // Rounding must neither move before t nor leave this (positive) hour.
         let end = (cycles * period + Double(hour + 1)).nextDown
         return Swift.min(Swift.max(cycles * period + s, t), end)

@@ -13,8 +13,8 @@ struct ArrivalStreams {
         var seed: UInt64
         /// Mean arrivals per hour (`CompiledScenario.ArrivalStream.ratePerHour`).
         var ratePerHour: Double
-        /// The start of the stream's profile in `CompiledScenario.profileTables`.
-        var tableStart: Int32
+        /// The stream's profile (`CompiledScenario.ArrivalStream.profile`).
+        var profile: Int32
         var municipality: UInt16
         var group: UInt8
         var age: UInt8
@@ -34,7 +34,7 @@ extension PatientFlowSimulation {
             arrivals.streams.append(ArrivalStreams.Stream(
                 generator: g, count: 0,
                 seed: StreamKey(masterSeed: model.seed, replication: replication, purpose: Purpose.episode, entity: stream.identity).seed,
-                ratePerHour: stream.ratePerHour, tableStart: Int32(stream.profile * model.profileStride),
+                ratePerHour: stream.ratePerHour, profile: Int32(stream.profile),
                 municipality: stream.municipality, group: stream.group, age: stream.age))
             if first < model.end { scheduler.schedule(EventKind.arrival, at: first, entity: UInt32(index), priority: .seize) }
         }
@@ -44,7 +44,7 @@ extension PatientFlowSimulation {
     /// the severity band and the first contact.
     mutating func arrive(stream s: Int) {
         var state = arrivals.streams[s]
-        let next = model.nextArrival(rate: state.ratePerHour, tableStart: Int(state.tableStart), after: now,
+        let next = model.nextArrival(rate: state.ratePerHour, profile: Int(state.profile), after: now,
                                      using: &state.generator)
         let k = state.count
         state.count = k &+ 1

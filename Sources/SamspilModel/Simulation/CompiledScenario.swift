@@ -43,6 +43,9 @@ public struct CompiledScenario: Sendable {
     /// values each): the arrival search reads it in place.
     let profileTables: ContiguousArray<Double>
     let profileStride: Int
+    /// Every profile's search guide, one after another (`guideStride` each).
+    let profileGuides: ContiguousArray<UInt16>
+    let guideStride: Int
 
     // Municipalities
     let catchmentStart: [Int]          // index into catchmentHospital, count + 1 entries
@@ -254,6 +257,8 @@ public struct CompiledScenario: Sendable {
         self.profiles = profiles
         profileStride = RateProfile.cycleHours + 1
         profileTables = ContiguousArray(profiles.flatMap(\.cumulativeTable))
+        guideStride = RateProfile.cycleHours + 2
+        profileGuides = ContiguousArray(profiles.flatMap(\.guideTable))
 
         var streams: [ArrivalStream] = []
         for (m, municipality) in scenario.municipalities.enumerated() {
@@ -470,20 +475,25 @@ public struct CompiledScenario: Sendable {
 // array inside it, on each event.
 extension CompiledScenario {
     /// The next arrival time of `stream` after `time`.
-    /// - Complexity: O(log hours in the profile's cycle).
+    /// - Complexity: O(1) expected (see `RateProfile.nextArrival`).
     @inline(__always)
     func nextArrival(_ stream: ArrivalStream, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
-        nextArrival(rate: stream.ratePerHour, tableStart: stream.profile &* profileStride, after: time, using: &g)
+        nextArrival(rate: stream.ratePerHour, profile: stream.profile, after: time, using: &g)
     }
 
     /// The next arrival time after `time` of a stream with `rate` arrivals an
-    /// hour on the profile whose table starts at `tableStart` in `profileTables`.
-    /// - Complexity: O(log hours in the profile's cycle).
+    /// hour on profile `profile` (its tables in `profileTables` and `profileGuides`).
+    /// - Complexity: O(1) expected (see `RateProfile.nextArrival`).
     @inline(__always)
-    func nextArrival(rate: Double, tableStart start: Int, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
-        profileTables.withUnsafeBufferPointer { tables in
-            RateProfile.nextArrival(after: time, rateScale: rate,
-                                    cumulative: UnsafeBufferPointer(rebasing: tables[start ..< start &+ profileStride]), using: &g)
+    func nextArrival(rate: Double, profile: Int, after time: Double, using g: inout Xoshiro256StarStar) -> Double {
+        let start = profile &* profileStride, guideStart = profile &* guideStride
+        return profileTables.withUnsafeBufferPointer { tables in
+            profileGuides.withUnsafeBufferPointer { guides in
+                RateProfile.nextArrival(after: time, rateScale: rate,
+                                        cumulative: UnsafeBufferPointer(rebasing: tables[start ..< start &+ profileStride]),
+                                        guide: UnsafeBufferPointer(rebasing: guides[guideStart ..< guideStart &+ guideStride]),
+                                        using: &g)
+            }
         }
     }
 }
