@@ -1,6 +1,9 @@
 // Generated once by `_ZigguratTable.compute` (see Ziggurat.swift) and frozen
 // here as literals, so samples never depend on the platform's `exp`/`log` when
 // building the table. `ZigguratTests` recomputes them and checks they agree.
+// The tables are `InlineArray`s, not arrays: the compiler then lays them out
+// as constant data, where an array global is initialised lazily and every
+// draw paid a call to the runtime's one-time-initialisation check.
 // Do not edit by hand.
 
 
@@ -8,7 +11,7 @@
 @usableFromInline let _zigguratExponentialR: Double = 7.69711747013105
 
 /// Layer boundaries x₀ = v/f(r), x₁ = r, …, x₂₅₆ = 0 of the exponential ziggurat.
-@usableFromInline let _zigguratExponentialX: [Double] = [
+@usableFromInline let _zigguratExponentialX: InlineArray<257, Double> = [
     8.697117470131051,
     7.69711747013105,
     6.941033629377213,
@@ -269,7 +272,7 @@
 ]
 
 /// f(xᵢ) for the unnormalised exponential density (f(0) = 1).
-@usableFromInline let _zigguratExponentialF: [Double] = [
+@usableFromInline let _zigguratExponentialF: InlineArray<257, Double> = [
     0.00016706669230796367,
     0.0004541343538414966,
     0.0009672692823271743,
@@ -533,7 +536,7 @@
 @usableFromInline let _zigguratNormalR: Double = 3.6541528853610092
 
 /// Layer boundaries x₀ = v/f(r), x₁ = r, …, x₂₅₆ = 0 of the normal ziggurat.
-@usableFromInline let _zigguratNormalX: [Double] = [
+@usableFromInline let _zigguratNormalX: InlineArray<257, Double> = [
     3.910757959524916,
     3.6541528853610092,
     3.4492782985614316,
@@ -794,7 +797,7 @@
 ]
 
 /// f(xᵢ) for the unnormalised normal density (f(0) = 1).
-@usableFromInline let _zigguratNormalF: [Double] = [
+@usableFromInline let _zigguratNormalF: InlineArray<257, Double> = [
     0.00047746776460938793,
     0.0012602859304985956,
     0.0026090727461021593,
