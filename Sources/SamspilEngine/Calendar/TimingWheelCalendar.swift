@@ -15,7 +15,9 @@ public protocol TimingWheelWidth: Sendable {
 /// Time is cut into buckets of ``TimingWheelWidth/width``; bucket `a` holds
 /// the events with `⌊time / width⌋ = a`. The next 4,095 buckets after the
 /// current one live in a ring of slots (`a mod 4,096`), each an unsorted chain
-/// of 16-event chunks in one pool (the ladder queue's storage). Later events
+/// of 8-event chunks in one pool (the ladder queue's storage, with chunks half
+/// the size: most slots ahead hold a few events, and each holds at least a
+/// chunk, so smaller chunks keep the ring's footprint in cache). Later events
 /// wait unsorted in a far list and move into the ring half a wheel at a time.
 /// When the clock reaches a bucket, its events are sorted into the bottom
 /// (first event last, so a pop is a read), as in ``LadderQueueCalendar``; an
@@ -34,8 +36,8 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     @inlinable static var slotShift: Int { 12 }
     @inlinable static var slotCount: Int { 1 &<< slotShift }
     @inlinable static var slotMask: Int { slotCount &- 1 }
-    @inlinable static var chunkShift: Int { LadderQueueCalendar.chunkShift }
-    @inlinable static var chunkSize: Int { LadderQueueCalendar.chunkSize }
+    @inlinable static var chunkShift: Int { _TimingWheelRing.chunkShift }
+    @inlinable static var chunkSize: Int { _TimingWheelRing.chunkSize }
 
     /// The ring's slots and chunk pool (copied on write: one uniqueness
     /// check per insert instead of one per array written).
@@ -230,7 +232,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     }
 }
 
-/// The ring of a ``TimingWheelCalendar``: one chain of 16-event chunks per
+/// The ring of a ``TimingWheelCalendar``: one chain of 8-event chunks per
 /// slot, the chunks in one pool linked by index, with a free list. Manually
 /// managed memory, so an append is a few stores without the uniqueness and
 /// bounds checks of three arrays; the calendar copies it on write.
@@ -244,8 +246,8 @@ final class _TimingWheelRing: @unchecked Sendable {
     @exclusivity(unchecked) @usableFromInline var chunkCount: Int
     @exclusivity(unchecked) @usableFromInline var free: Int32
 
-    @inlinable @inline(__always) static var chunkShift: Int { LadderQueueCalendar.chunkShift }
-    @inlinable @inline(__always) static var chunkSize: Int { LadderQueueCalendar.chunkSize }
+    @inlinable @inline(__always) static var chunkShift: Int { 3 }
+    @inlinable @inline(__always) static var chunkSize: Int { 1 &<< chunkShift }
 
     @usableFromInline
     init(slotCount: Int) {
