@@ -43,12 +43,15 @@ extension PatientFlowSimulation {
     /// A new episode on stream `s`: schedules the stream's next arrival, draws
     /// the severity band and the first contact.
     mutating func arrive(stream s: Int) {
-        var state = arrivals.streams[s]
-        let next = model.nextArrival(rate: state.ratePerHour, profile: Int(state.profile), after: now,
-                                     using: &state.generator)
-        let k = state.count
-        state.count = k &+ 1
-        arrivals.streams[s] = state
+        // In place: the stream's generator advances and its count grows where
+        // they lie (the buffer never moves once every stream is seeded),
+        // instead of a copy of the record out and back.
+        let stream = arrivals.streams._address(s)
+        let next = model.nextArrival(rate: stream.pointee.ratePerHour, profile: Int(stream.pointee.profile), after: now,
+                                     using: &stream.pointee.generator)
+        let k = stream.pointee.count
+        stream.pointee.count = k &+ 1
+        let state = stream.pointee
         if next < model.end { scheduler.schedule(EventKind.arrival, at: next, entity: UInt32(s), priority: .seize) }
 
         let id = episodes.allocate()
