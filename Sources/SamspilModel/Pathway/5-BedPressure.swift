@@ -13,7 +13,7 @@ extension PatientFlowSimulation {
 
     /// The morning round: each hospital at or above the threshold discharges
     /// patients within reach of readiness until it is below it.
-    /// - Complexity: O(live episodes), once a day, only when some hospital is under pressure.
+    /// - Complexity: O(slots / 64 × pools + patients in the beds of pools under pressure), once a day.
     mutating func pressureRound() {
         let pressure = model.bedPressure
         var total = 0
@@ -22,18 +22,40 @@ extension PatientFlowSimulation {
             hospitals.pressureExcess[h] = excess >= 0 ? Int(excess.rounded(.down)) + 1 : 0
             total += hospitals.pressureExcess[h]
         }
-        var slot = 0
-        while total > 0 && slot < episodes.slots.count {
-            // Fields read in place (no copy of the episode): most slots fail the first test.
-            if episodes.slots[slot].phase == .inHospital && episodes.slots[slot].place == .hospitalBed
-                && episodes.slots[slot].hospital != .max && hospitals.pressureExcess[Int(episodes.slots[slot].hospital)] > 0
-                && episodes.slots[slot].readyTime - now <= pressure.dischargeWithinHours {
-                let e = episodes.slots[slot]
-                hospitals.pressureExcess[Int(e.hospital)] -= 1
-                total -= 1
-                dischargeUnderPressure(UInt32(slot))
+        #if SAMSPIL_CHECK_INVARIANTS
+        for slot in episodes.slots.indices {
+            let e = episodes.slots[slot]
+            if e.phase == .inHospital && e.place == .hospitalBed && e.hospital != .max {
+                precondition(hospitals.isInBed(UInt32(slot), pool: Int(e.hospital)),
+                             "a patient in a hospital bed is missing from the pressure round's candidates")
             }
-            slot += 1
+        }
+        #endif
+        // The slots in slot order, as a scan of every slot would visit them,
+        // but only those lying in the beds of a pool under pressure: every slot
+        // the test below can pass is among them (asserted above in invariant
+        // builds), so the same patients are discharged in the same order. A
+        // discharge may change the marks, so the rest of the row is re-read.
+        var row = 0
+        while total > 0 && row &* 64 < episodes.slots.count {
+            var candidates = hospitals.pressureCandidates(row: row)
+            while candidates != 0 {
+                let bit = candidates.trailingZeroBitCount
+                candidates &= candidates &- 1
+                let slot = row &<< 6 &+ bit
+                // Fields read in place (no copy of the episode).
+                if episodes.slots[slot].phase == .inHospital && episodes.slots[slot].place == .hospitalBed
+                    && episodes.slots[slot].hospital != .max && hospitals.pressureExcess[Int(episodes.slots[slot].hospital)] > 0
+                    && episodes.slots[slot].readyTime - now <= pressure.dischargeWithinHours {
+                    let e = episodes.slots[slot]
+                    hospitals.pressureExcess[Int(e.hospital)] -= 1
+                    total -= 1
+                    dischargeUnderPressure(UInt32(slot))
+                    if total == 0 { break }
+                    candidates = bit == 63 ? 0 : hospitals.pressureCandidates(row: row) & (~0 &<< UInt64(bit &+ 1))
+                }
+            }
+            row &+= 1
         }
         if now + 24 < model.end { scheduler.schedule(EventKind.pressureRound, at: now + 24, priority: .structural) }
     }

@@ -11,12 +11,19 @@ struct HospitalState {
     var beds: StateArray<Int>
     /// Patients each hospital must discharge at today's pressure round (scratch, no allocation per round).
     var pressureExcess: StateArray<Int>
+    /// The episode slots lying in each pool's own beds, one bit per slot:
+    /// bit `id % 64` of word `(id / 64) × poolCount + pool`. The pressure
+    /// round visits only the slots of the pools under pressure (see there).
+    var inBed: StateStack<UInt64>
+    let poolCount: Int
 
     init(_ model: CompiledScenario) {
+        poolCount = Swift.max(model.poolCount, 1)
         patients = StateArray(repeating: 0, count: model.poolCount)
         outlying = StateArray(repeating: 0, count: model.poolCount)
         beds = StateArray(model.hospitalBeds)
         pressureExcess = StateArray(repeating: 0, count: model.poolCount)
+        inBed = StateStack(capacity: 64 * poolCount)
     }
 
     /// Frees the state buffers (at the end of the replication).
@@ -25,6 +32,42 @@ struct HospitalState {
         outlying.deallocate()
         beds.deallocate()
         pressureExcess.deallocate()
+        inBed.deallocate()
+    }
+
+    /// Slot `id`'s patient now lies in one of pool `p`'s own beds.
+    /// - Complexity: amortised O(1).
+    @inline(__always)
+    mutating func enterBed(_ id: UInt32, pool p: Int) {
+        let row = Int(id &>> 6)
+        while row &* poolCount >= inBed.count {
+            for _ in 0..<poolCount { inBed.append(0) }
+        }
+        inBed[row &* poolCount &+ p] |= 1 &<< UInt64(id & 63)
+    }
+
+    /// Slot `id`'s patient leaves pool `p`'s bed.
+    /// - Complexity: O(1).
+    @inline(__always)
+    func leaveBed(_ id: UInt32, pool p: Int) {
+        inBed[Int(id &>> 6) &* poolCount &+ p] &= ~(1 &<< UInt64(id & 63))
+    }
+
+    /// Whether slot `id` is marked in pool `p`'s beds.
+    func isInBed(_ id: UInt32, pool p: Int) -> Bool {
+        let word = Int(id &>> 6) &* poolCount &+ p
+        return word < inBed.count && inBed[word] & (1 &<< UInt64(id & 63)) != 0
+    }
+
+    /// Slots `64 × row ..< 64 × (row + 1)` that lie in the beds of a pool
+    /// still to discharge patients today, as bits; 0 past the marked slots.
+    /// - Complexity: O(pools).
+    func pressureCandidates(row: Int) -> UInt64 {
+        let start = row &* poolCount
+        guard start < inBed.count else { return 0 }
+        var bits: UInt64 = 0
+        for p in 0..<pressureExcess.count where pressureExcess[p] > 0 { bits |= inBed[start &+ p] }
+        return bits
     }
 
     /// Patients of hospital `h` on the ward (in beds or, above capacity, in corridor beds).
@@ -84,6 +127,7 @@ extension PatientFlowSimulation {
             hospitals.outlying[h] += 1
             changeHospitalPatients(h, by: 1)
         case .hospitalBed:
+            hospitals.enterBed(id, pool: h)
             changeHospitalPatients(h, by: 1)
         }
         count(.admissions, for: who)
@@ -137,6 +181,7 @@ extension PatientFlowSimulation {
             hospitals.outlying[Int(e.hospital)] -= 1
             changeHospitalPatients(Int(e.hospital), by: -1)
         case .hospitalBed:
+            hospitals.leaveBed(id, pool: Int(e.hospital))
             changeHospitalPatients(Int(e.hospital), by: -1)
         }
     }

@@ -39,6 +39,7 @@ extension PatientFlowSimulation {
                 e.readyTime = -log(g.nextPositiveUnitDouble()) * meanStay
                 e.admitTime = 0
                 episodes.slots[Int(id)] = e
+                hospitals.enterBed(id, pool: h)
                 changeHospitalPatients(h, by: 1)
                 schedule(EventKind.ready, at: e.readyTime, episode: id, priority: .release)
             }
