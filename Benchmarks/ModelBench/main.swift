@@ -13,6 +13,9 @@ usage: model-bench denmark [--replications N] [--horizon-days D] [--file PATH]
        model-bench load [--file PATH]
        model-bench all          (everything, as recorded in Benchmarks/README.md)
        model-bench json         (the regression-guard numbers as JSON, see Benchmarks/check-regression.sh)
+       model-bench neighbour [--mib N]
+                                (a noisy neighbour: streams through N MiB, default 96, until killed,
+                                 evicting the shared last-level cache; run it beside json on the other core)
 """
 
 func seconds() -> Double {
@@ -151,7 +154,27 @@ func option(_ name: String, in arguments: [String] = arguments) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]
 }
+/// Reads and writes one byte per cache line of a buffer larger than any
+/// last-level cache, forever: what another tenant's streaming job does to
+/// the cache this process shares with it. A reproducible busy host for timing.
+func noisyNeighbour(mebibytes: Int) -> Never {
+    let n = mebibytes << 20
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 64)
+    buffer.initializeMemory(as: UInt8.self, repeating: 1, count: n)
+    var sum: UInt8 = 0
+    while true {
+        var i = 0
+        while i < n {
+            sum &+= buffer.load(fromByteOffset: i, as: UInt8.self)
+            buffer.storeBytes(of: sum, toByteOffset: i, as: UInt8.self)
+            i &+= 64
+        }
+    }
+}
+
 switch arguments.first {
+case "neighbour":
+    noisyNeighbour(mebibytes: Int(option("--mib") ?? "96") ?? 96)
 case "denmark":
     let reps = Int(option("--replications") ?? "3") ?? 3
     let horizon = option("--horizon-days").flatMap(Double.init)
