@@ -43,6 +43,13 @@ public struct Scheduler<Calendar: EventCalendar>: Sendable {
     /// Number of pending events.
     @inlinable public var pendingCount: Int { _calendar.count }
 
+    /// The calendar's ``EventCalendar/upcomingBatch``.
+    @inlinable public var upcomingBatch: Int { _calendar.upcomingBatch }
+    /// The calendar's ``EventCalendar/withUpcomingEvents(_:)``.
+    @inlinable public func withUpcomingEvents<R>(_ body: (UnsafeBufferPointer<Event>) -> R) -> R {
+        _calendar.withUpcomingEvents(body)
+    }
+
     /// Schedules an event at an absolute time.
     /// - Precondition: `time >= now` and finite.
     /// - Complexity: that of the calendar's `insert`.

@@ -63,6 +63,11 @@ struct _SortedBottom: Sendable {
         return last
     }
 
+    /// Calls `body` with the sorted events not yet popped (the next one last).
+    @inlinable func withUpcoming<R>(_ body: (UnsafeBufferPointer<Event>) -> R) -> R {
+        events.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+    }
+
     /// The next event of the sorted events (not the early heap); they must not be empty.
     @inlinable var nextSorted: Event { events[count &- 1] }
 

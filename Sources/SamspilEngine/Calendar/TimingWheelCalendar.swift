@@ -54,6 +54,8 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     /// Grow-only work buffer for loading a bucket.
     @usableFromInline var _scratch: ContiguousArray<Event>
     @usableFromInline var _count: Int
+    /// Bucket loads so far (``upcomingBatch``).
+    @usableFromInline var _loads: Int
 
     @inlinable
     public init() {
@@ -66,6 +68,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
         _bottom = _SortedBottom()
         _scratch = []
         _count = 0
+        _loads = 0
     }
 
     @inlinable public var count: Int { _count }
@@ -75,6 +78,13 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
     @inlinable @inline(__always)
     static func _bucket(_ time: Double) -> Int {
         Int(Swift.min(time * (1 / Width.width), 0x1p62))
+    }
+
+    @inlinable public var upcomingBatch: Int { _loads }
+
+    /// Passes the current bucket's sorted events not yet popped (last first).
+    @inlinable public func withUpcomingEvents<R>(_ body: (UnsafeBufferPointer<Event>) -> R) -> R {
+        _bottom.withUpcoming(body)
     }
 
     // MARK: Insert
@@ -135,6 +145,7 @@ public struct TimingWheelCalendar<Width: TimingWheelWidth>: EventCalendar {
             _ring.slots[index] = LadderQueueCalendar._Bucket()
             _ringCount &-= Int(slot.count)
             _load(slot)
+            _loads &+= 1
             #if SAMSPIL_CHECK_INVARIANTS
             // O(pending): after small loads, and after one in 256 (by the next event's sequence).
             if _count <= 256 || _bottom.nextSorted.sequence & 255 == 0 { _checkInvariants() }

@@ -26,6 +26,8 @@ enum EventKind {
     static var acuteBedEscalation: UInt16 { 9 }
     /// A readmission arrives (the slot becomes the new episode).
     static var readmission: UInt16 { 10 }
+    /// Kinds up to this one are episode events (their entity is a slot).
+    static var lastEpisodeKind: UInt16 { readmission }
 
     // Other events.
     /// A new episode on arrival stream `Event.stream`.

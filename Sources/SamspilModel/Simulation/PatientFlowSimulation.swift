@@ -24,6 +24,9 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     var discharge: DischargeState
     var teams: AcuteTeamState
     var acuteBeds: AcuteBedState
+    /// The batch of upcoming events last touched, and what the touches read.
+    var touchedBatch = 0
+    var touchSink: UInt64 = 0
 
     init(_ model: CompiledScenario, replication: Int, options: ReplicationOptions) {
         self.model = model
@@ -54,6 +57,7 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
     mutating func run() {
         start()
         loop: while let event = scheduler.next() {
+            if scheduler.upcomingBatch != touchedBatch { touchUpcoming() }
             switch event.kind {
             case EventKind.gpOpens: if isCurrent(event) { gpOpens(event.episode) }
             case EventKind.ready: if isCurrent(event) { ready(event.episode) }
@@ -80,6 +84,31 @@ struct PatientFlowSimulation<Calendar: EventCalendar> {
             case EventKind.stop: break loop
             default: preconditionFailure("unknown event kind \(event.kind)")
             }
+        }
+    }
+
+    /// A new batch of events is next (the calendar loaded a bucket): reads
+    /// the first word of each one's episode slot or arrival stream now, all at
+    /// once, so that their cache misses overlap instead of stalling one event
+    /// each — an episode's slot is rarely still cached when its `ready` comes
+    /// days after admission. Reads only: results cannot change.
+    @inline(never)
+    mutating func touchUpcoming() {
+        touchedBatch = scheduler.upcomingBatch
+        let slots = episodes.slots, streams = arrivals.streams
+        guard slots.count > 0 && streams.count > 0 else { return }
+        touchSink = scheduler.withUpcomingEvents { events in
+            var sink: UInt64 = 0
+            for event in events {
+                // Without branches (the kinds come in no predictable order):
+                // an event that is not an episode's reads slot 0, one that is
+                // not an arrival reads stream 0, both already cached.
+                let entity = Int(event.entity), kind = Int(event.kind)
+                let notEpisode = (Int(EventKind.lastEpisodeKind) &- kind) &>> 63      // −1 above the episode kinds
+                let arrival = ((kind ^ Int(EventKind.arrival)) &- 1) &>> 63         // −1 for an arrival
+                sink &+= slots[entity & ~notEpisode].key &+ streams[entity & arrival].count
+            }
+            return sink
         }
     }
 
