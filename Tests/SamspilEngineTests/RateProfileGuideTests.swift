@@ -28,42 +28,15 @@ struct RateProfileGuideTests {
         ]
     }
 
-    /// The next arrival by binary search over the whole table (the method
-    /// before the guide), drawing the same exponential.
-    static func reference(after t: Double, rateScale: Double, cumulative c: [Double],
-                          using rng: inout Xoshiro256StarStar) -> Double {
-        let n = RateProfile.cycleHours
-        let cycleTotal = c[n]
-        if rateScale == 0 || cycleTotal == 0 { return .infinity }
-        var e = Ziggurat.exponential(using: &rng)
-        while e == 0 { e = Ziggurat.exponential(using: &rng) }
-        let need = e / rateScale
-        var (cycles, tau) = RateProfile._reduce(t)
-        let period = Double(n)
-        let h = min(Int(tau), n - 1)
-        let rate = c[h + 1] - c[h]
-        if rate > 0, need < (Double(h + 1) - tau) * rate {
-            return min(t + need / rate, (cycles * period + Double(h + 1)).nextDown)
-        }
-        var target = c[h] + (tau - Double(h)) * rate + need
-        var low = h + 1
-        if target >= cycleTotal {
-            let skipped = (target / cycleTotal).rounded(.down)
-            target -= skipped * cycleTotal
-            cycles += skipped
-            if target >= cycleTotal { target -= cycleTotal; cycles += 1 }
-            if target < 0 { target = 0 }
-            low = 1
-        }
-        var high = n
+    /// The smallest j in `low...n` with `c[j] > target`, by binary search over
+    /// the whole table (the method before the guide).
+    static func binarySearch(above target: Double, from low: Int, in c: [Double]) -> Int {
+        var low = low, high = RateProfile.cycleHours
         while low < high {
             let mid = (low + high) / 2
             if c[mid] > target { high = mid } else { low = mid + 1 }
         }
-        let hour = low - 1
-        let s = Double(hour) + (target - c[hour]) / (c[low] - c[hour])
-        let end = (cycles * period + Double(hour + 1)).nextDown
-        return min(max(cycles * period + s, t), end)
+        return low
     }
 
     @Test("Each guide entry is the first hour boundary whose bucket reaches it")
@@ -81,39 +54,31 @@ struct RateProfileGuideTests {
         }
     }
 
-    @Test("Guided arrivals equal the binary search's, bit for bit, at every rate")
-    func sameArrivals() throws {
-        for (index, profile) in try Self.profiles().enumerated() {
-            let c = profile.cumulativeTable
-            // From busy streams (mostly within the hour) to ones that skip cycles.
-            for rate in [40.0, 1.3, 0.05, 2e-3, 2e-5] {
-                var guided = Xoshiro256StarStar(seed: UInt64(100 + index))
-                var plain = guided
-                var t = 0.0, u = 0.0
-                for _ in 0..<4_000 {
-                    t = profile.nextArrival(after: t, rateScale: rate, using: &guided)
-                    u = Self.reference(after: u, rateScale: rate, cumulative: c, using: &plain)
-                    #expect(t == u, "profile \(index), rate \(rate)")
-                    if t != u || !t.isFinite { break }
-                }
-            }
-        }
-    }
-
-    @Test("Searches from arbitrary times, across the cycle's wrap, equal the binary search's")
-    func arbitraryStarts() throws {
+    @Test("The guided search finds the binary search's boundary for every kind of target")
+    func sameBoundaries() throws {
         var pick = Xoshiro256StarStar(seed: 7)
+        let n = RateProfile.cycleHours
         for (index, profile) in try Self.profiles().enumerated() {
-            let c = profile.cumulativeTable
-            for _ in 0..<3_000 {
-                let t = pick.nextUnitDouble() * 3 * Double(RateProfile.cycleHours)
-                let rate = [0.001, 0.01, 0.1, 1, 10][Int(pick.next() % 5)]
-                var guided = Xoshiro256StarStar(seed: pick.next())
-                var plain = guided
-                let a = profile.nextArrival(after: t, rateScale: rate, using: &guided)
-                let b = Self.reference(after: t, rateScale: rate, cumulative: c, using: &plain)
-                #expect(a == b, "profile \(index), t \(t), rate \(rate)")
-                if a != b { return }
+            let c = profile.cumulativeTable, guide = profile.guideTable
+            var targets: [Double] = [0, c[n].nextDown]
+            for _ in 0..<20_000 { targets.append(pick.nextUnitDouble() * c[n]) }
+            // Exactly on, just below and just above table values: the ties
+            // decide between neighbouring hours, and flat stretches repeat values.
+            for _ in 0..<5_000 {
+                let v = c[Int(pick.next() % UInt64(n))]
+                targets += [v, v.nextDown, v.nextUp].filter { $0 >= 0 && $0 < c[n] }
+            }
+            c.withUnsafeBufferPointer { table in
+                guide.withUnsafeBufferPointer { guides in
+                    for target in targets {
+                        // From hour 1 (after a wrap) or from the hour of a time before the target.
+                        let low = pick.next() % 2 == 0 ? 1 : Self.binarySearch(above: target * pick.nextUnitDouble(), from: 1, in: c)
+                        let expected = Self.binarySearch(above: target, from: low, in: c)
+                        let found = RateProfile._firstBoundary(above: target, from: low, cumulative: table, guide: guides)
+                        #expect(found == expected, "profile \(index), target \(target), from \(low)")
+                        if found != expected { return }
+                    }
+                }
             }
         }
     }

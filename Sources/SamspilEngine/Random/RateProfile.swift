@@ -300,14 +300,29 @@ public struct RateProfile: Sendable {
             if target < 0 { target = 0 }
             low = 1
         }
-        // The answer is the smallest j in [low, n] with c[j] > target (one
-        // exists: c[n] = total > target). The guide brackets it: every j
-        // before guide[b] has bucket(c[j]) < b = bucket(target), so
-        // c[j] ≤ target; c[guide[b + 1]] has a larger bucket than target's,
-        // so exceeds it. One bucket spans an hour on average, so the bracket
-        // is a step or two wherever the arrival falls, instead of a gallop
-        // and binary search whose data-dependent branches mispredict.
-        let b = Self._guideBucket(target)
+        let j = Self._firstBoundary(above: target, from: low, cumulative: c, guide: guide)
+        let hour = j - 1   // c[hour] ≤ target < c[hour + 1]: a positive-intensity hour
+        let s = Double(hour) + (target - c[hour]) / (c[j] - c[hour])
+        // Rounding must neither move before t nor leave this (positive) hour.
+        let end = (cycles * period + Double(hour + 1)).nextDown
+        return Swift.min(Swift.max(cycles * period + s, t), end)
+    }
+
+    /// The smallest j in `low...cycleHours` with `c[j] > target`, given that
+    /// `c[cycleHours] > target` and `target ≥ 0`: the hour boundary just after
+    /// the arrival.
+    ///
+    /// The guide brackets it: every j before `guide[b]` has
+    /// `bucket(c[j]) < b = bucket(target)`, so `c[j] ≤ target`; `c[guide[b + 1]]`
+    /// has a larger bucket than target's, so exceeds it. One bucket spans an
+    /// hour on average, so the bracket is a step or two wherever the arrival
+    /// falls, instead of a gallop and binary search over the table whose
+    /// data-dependent branches mispredict. The answer is the binary search's.
+    /// - Complexity: O(1) expected; O(log k) inside a flat stretch of k hours.
+    @inlinable @inline(__always)
+    static func _firstBoundary(above target: Double, from low: Int, cumulative c: UnsafeBufferPointer<Double>,
+                               guide: UnsafeBufferPointer<UInt16>) -> Int {
+        let b = _guideBucket(target)
         var j = Swift.max(low, Int(guide[b]))
         var high = Swift.max(j, Int(guide[b &+ 1]))
         // Long brackets (flat, zero-intensity stretches inside one bucket): halve.
@@ -316,11 +331,7 @@ public struct RateProfile: Sendable {
             if c[mid] > target { high = mid } else { j = mid &+ 1 }
         }
         while c[j] <= target { j &+= 1 }
-        let hour = j - 1   // c[hour] ≤ target < c[hour + 1]: a positive-intensity hour
-        let s = Double(hour) + (target - c[hour]) / (c[j] - c[hour])
-        // Rounding must neither move before t nor leave this (positive) hour.
-        let end = (cycles * period + Double(hour + 1)).nextDown
-        return Swift.min(Swift.max(cycles * period + s, t), end)
+        return j
     }
 
     // MARK: Calendar
